@@ -1,0 +1,12 @@
+import { HttpAnswer } from "../http-io"
+import { JsonObject } from "../json"
+import { OrderStore } from "../order-store"
+
+export interface EndpointContext {
+  store: OrderStore
+  storeId: string
+  now: () => Date
+}
+
+/** Handles an API call whose headers, body and credentials were already checked. */
+export type EndpointHandler = (body: JsonObject, ctx: EndpointContext) => HttpAnswer

@@ -1,0 +1,61 @@
+import { model } from "@medusajs/framework/utils"
+
+/** Where an import stands. */
+export const ZONOS_IMPORT_STATES = [
+  "pending", // seen, not imported yet (Zonos could not be read, or a retry is due)
+  "imported", // a Medusa order exists and may be fulfilled
+  "held", // a Medusa order exists and must not be fulfilled yet
+  "cancelled", // Zonos cancelled it; the Medusa order is cancelled (or never created)
+  "failed", // the import failed for a reason a merchant must fix; the sweep retries it
+  "needs_attention", // Zonos and Medusa disagree in a way only a merchant can settle
+] as const
+
+/** Why an order is held. */
+export const ZONOS_HOLD_REASONS = [
+  "fraud_review", // IGLOBAL_FRAUD_REVIEW: Zonos releases or cancels it
+  "zonos_hold", // IGLOBAL_ORDER_ON_HOLD: Zonos releases or cancels it
+  "csl_match", // buyer matched the US Consolidated Screening List: a merchant releases it
+  "test_order", // a Zonos test order: a merchant releases it
+] as const
+
+/**
+ * One row per Zonos order the store has seen. The unique normalised id is what makes
+ * imports idempotent; attempts and last_error are what make failures visible.
+ */
+const ZonosOrder = model
+  .define("zonos_order", {
+    id: model.id({ prefix: "zord" }).primaryKey(),
+    /** Normalised Zonos order id: "12345" for "999-12345". */
+    zonos_order_id: model.text().searchable(),
+    reference_id: model.text().nullable(),
+    zonos_status: model.text().nullable(),
+    zonos_status_at: model.dateTime().nullable(),
+    test_order: model.boolean().default(false),
+    csl_match: model.boolean().default(false),
+    state: model.enum([...ZONOS_IMPORT_STATES]).default("pending"),
+    hold_reason: model.enum([...ZONOS_HOLD_REASONS]).nullable(),
+    /** Import attempts so far, and why the last one failed. */
+    attempts: model.number().default(0),
+    last_error: model.text().nullable(),
+    next_attempt_at: model.dateTime().nullable(),
+    imported_at: model.dateTime().nullable(),
+    last_checked_at: model.dateTime().nullable(),
+    /** The write-back of the Medusa display id to Zonos (updateMerchantOrderId). */
+    merchant_order_id: model.text().nullable(),
+    merchant_order_id_sent_at: model.dateTime().nullable(),
+    writeback_attempts: model.number().default(0),
+    writeback_error: model.text().nullable(),
+    /** Who released a merchant hold, and their note. */
+    released_by: model.text().nullable(),
+    release_note: model.text().nullable(),
+    /** The last orderDetail received, as Zonos sent it (customs fields stay only here). */
+    order_detail: model.json().nullable(),
+    /** What happened to it, oldest first: { entries: [{ at, source, event, detail }] }. */
+    history: model.json().nullable(),
+  })
+  .indexes([
+    { on: ["zonos_order_id"], unique: true },
+    { on: ["state"] },
+  ])
+
+export default ZonosOrder

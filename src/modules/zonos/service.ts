@@ -16,12 +16,12 @@ type InjectedDependencies = {
  */
 export default class ZonosModuleService extends MedusaService({ ZonosOrder, ZonosSweep }) {
   readonly client: ZonosClient
-  readonly #settings: ZonosPublicSettings
+  protected readonly settings_: ZonosPublicSettings
 
   constructor(dependencies: InjectedDependencies) {
     super(...arguments)
     const { secret, ...settings } = dependencies.zonosOptions
-    this.#settings = settings
+    this.settings_ = settings
     this.client = new ZonosClient({
       storeId: settings.storeId,
       secret,
@@ -34,6 +34,6 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
 
   /** The validated options without the secret: safe to show or log. */
   getSettings(): ZonosPublicSettings {
-    return this.#settings
+    return this.settings_
   }
 }

@@ -57,5 +57,12 @@ const ZonosOrder = model
     { on: ["zonos_order_id"], unique: true },
     { on: ["state"] },
   ])
+  .checks([
+    {
+      // Only normalised ids ("12345", never "999-12345"): the same order can never get two rows.
+      name: "zonos_order_id_normalised",
+      expression: (columns) => `${columns.zonos_order_id} ~ '^(0|[1-9][0-9]{0,14})$'`,
+    },
+  ])
 
 export default ZonosOrder

@@ -46,7 +46,7 @@ export const zonosOptionsSchema = z.object({
    * Where the success-page route sends the shopper after the import: an absolute
    * URL or a path on the backend. Gets `order_id`, `zonos_order_id` and `outcome`.
    */
-  storefrontSuccessUrl: z.string().trim().min(1).default("/"),
+  storefrontSuccessUrl: z.string().trim().min(1).default("/zonos/thank-you"),
   /** How long the success page waits for the import before answering "processing". */
   successPageWaitMs: positiveInt("successPageWaitMs").default(8_000),
   /**

@@ -19,15 +19,20 @@ export function parseZonosOptions(raw: unknown): ZonosOptions {
   }
   const issue = result.error.issues[0]
   const option = issue.path.length ? issue.path.map(String).join(".") : "options"
-  throw new ZonosOptionsError(option, describeIssue(issue, option))
+  const given = isRecord(raw) ? raw[option] : undefined
+  throw new ZonosOptionsError(option, describeIssue(issue, option, given))
 }
 
-function describeIssue(issue: z.core.$ZodIssue, option: string): string {
-  if (issue.code === "invalid_type" && issue.input === undefined) {
+function describeIssue(issue: z.core.$ZodIssue, option: string, given: unknown): string {
+  if (given === undefined || given === null) {
     return `${option} is required`
   }
   if (issue.code === "unrecognized_keys") {
     return "unknown option"
   }
   return issue.message
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null
 }

@@ -1,0 +1,68 @@
+/**
+ * The development store: a Medusa app that loads this plugin straight from `src/`
+ * (Medusa loads a project's own `src/` as its extensions, so the plugin's module is
+ * registered here by path). Used by `npm run dev` and the HTTP integration tests.
+ * Not shipped: merchants register the plugin as shown in the README.
+ */
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const redisUrl = process.env.REDIS_URL
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    redisUrl,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
+      authCors: process.env.AUTH_CORS || "http://localhost:9000",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: {
+    disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
+  },
+  modules: [
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [{ resolve: "./src/providers/zonos-payment", id: "zonos" }],
+      },
+    },
+    {
+      resolve: "./src/modules/zonos",
+      options: {
+        storeId: process.env.ZONOS_STORE_ID,
+        secret: process.env.ZONOS_SECRET,
+        apiUrl: process.env.ZONOS_API_URL,
+        timeoutMs: process.env.ZONOS_TIMEOUT_MS,
+        maxRetries: process.env.ZONOS_MAX_RETRIES,
+        storefrontSuccessUrl: process.env.ZONOS_STOREFRONT_SUCCESS_URL,
+        successPageWaitMs: process.env.ZONOS_SUCCESS_PAGE_WAIT_MS,
+        currency: process.env.ZONOS_CURRENCY,
+        regionId: process.env.ZONOS_REGION_ID,
+        salesChannelId: process.env.ZONOS_SALES_CHANNEL_ID,
+      },
+    },
+    ...(redisUrl
+      ? [
+          {
+            resolve: "@medusajs/medusa/locking",
+            options: {
+              providers: [
+                {
+                  resolve: "@medusajs/medusa/locking-redis",
+                  id: "locking-redis",
+                  is_default: true,
+                  options: { redisUrl },
+                },
+              ],
+            },
+          },
+        ]
+      : []),
+  ],
+})

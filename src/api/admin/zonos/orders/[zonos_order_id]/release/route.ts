@@ -1,0 +1,13 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { releaseZonosHoldWorkflow } from "../../../../../../workflows/zonos/release-zonos-hold"
+import { requireZonosOrderId } from "../../../../../utils/require-zonos-order-id"
+import { AdminReleaseZonosOrderType } from "../../../validators"
+
+/** POST /admin/zonos/orders/:zonos_order_id/release: a merchant releases a screening-list or test-order hold. */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminReleaseZonosOrderType>, res: MedusaResponse) => {
+  const zonosOrderId = requireZonosOrderId(req.params.zonos_order_id)
+  const { result } = await releaseZonosHoldWorkflow(req.scope).run({
+    input: { zonos_order_id: zonosOrderId, note: req.validatedBody.note ?? null, released_by: req.auth_context.actor_id },
+  })
+  res.json({ result })
+}

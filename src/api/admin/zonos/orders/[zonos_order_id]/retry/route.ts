@@ -1,0 +1,10 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { runZonosImport } from "../../../../../../workflows/zonos/run-zonos-import"
+import { requireZonosOrderId } from "../../../../../utils/require-zonos-order-id"
+
+/** POST /admin/zonos/orders/:zonos_order_id/retry: try a failed or pending import again now. */
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const zonosOrderId = requireZonosOrderId(req.params.zonos_order_id)
+  const result = await runZonosImport(req.scope, { zonos_order_id: zonosOrderId, source: "admin" })
+  res.json({ result })
+}

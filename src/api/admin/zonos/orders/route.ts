@@ -1,0 +1,25 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { parseZonosOrderId } from "../../../../modules/zonos/client"
+import { ZONOS_ORDER_LIST_FIELDS } from "../query-config"
+import { AdminListZonosOrdersType } from "../validators"
+
+/** GET /admin/zonos/orders: Zonos orders, newest first, filtered by state, status, test flag or id. */
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListZonosOrdersType>, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { state, zonos_status, test_order, q, limit, offset } = req.validatedQuery
+  const searchedId = q ? parseZonosOrderId(q.trim()) ?? q.replace(/\D/g, "") : undefined
+  const filters: Record<string, unknown> = {
+    ...(state ? { state } : {}),
+    ...(zonos_status ? { zonos_status } : {}),
+    ...(test_order !== undefined ? { test_order } : {}),
+    ...(searchedId ? { zonos_order_id: { $ilike: `%${searchedId}%` } } : {}),
+  }
+  const { data, metadata } = await query.graph({
+    entity: "zonos_order",
+    fields: ZONOS_ORDER_LIST_FIELDS,
+    filters,
+    pagination: { skip: offset ?? 0, take: limit ?? 20, order: { created_at: "DESC" } },
+  })
+  res.json({ zonos_orders: data, count: metadata?.count ?? data.length, limit, offset })
+}

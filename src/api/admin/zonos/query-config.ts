@@ -1,0 +1,34 @@
+/** What the admin sees of a Zonos order in lists. */
+export const ZONOS_ORDER_LIST_FIELDS = [
+  "id",
+  "zonos_order_id",
+  "reference_id",
+  "zonos_status",
+  "zonos_status_at",
+  "test_order",
+  "csl_match",
+  "state",
+  "hold_reason",
+  "attempts",
+  "last_error",
+  "next_attempt_at",
+  "imported_at",
+  "last_checked_at",
+  "merchant_order_id",
+  "merchant_order_id_sent_at",
+  "writeback_error",
+  "created_at",
+  "updated_at",
+  "order.id",
+  "order.display_id",
+]
+
+/** One Zonos order in full: the list fields plus the last order detail and the history. */
+export const ZONOS_ORDER_DETAIL_FIELDS = [
+  ...ZONOS_ORDER_LIST_FIELDS,
+  "writeback_attempts",
+  "released_by",
+  "release_note",
+  "order_detail",
+  "history",
+]

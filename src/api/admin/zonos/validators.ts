@@ -1,0 +1,28 @@
+import { z } from "@medusajs/framework/zod"
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { ZONOS_IMPORT_STATES } from "../../../modules/zonos/models/zonos-order"
+import { parseZonosOrderId } from "../../../modules/zonos/client"
+
+const zonosOrderId = z
+  .string({ error: "zonos_order_id is required" })
+  .max(64, "zonos_order_id is not a Zonos order id")
+  .refine((value) => parseZonosOrderId(value) !== null, "zonos_order_id is not a Zonos order id (e.g. 999-12345)")
+
+export const AdminListZonosOrders = createFindParams({ limit: 20, offset: 0 }).extend({
+  state: z.enum(ZONOS_IMPORT_STATES).optional(),
+  zonos_status: z.string().max(64).optional(),
+  test_order: z.preprocess((value) => (value === "true" ? true : value === "false" ? false : value), z.boolean().optional()),
+  q: z.string().max(64).optional(),
+})
+export type AdminListZonosOrdersType = z.infer<typeof AdminListZonosOrders>
+
+export const AdminImportZonosOrder = z.object({ zonos_order_id: zonosOrderId })
+export type AdminImportZonosOrderType = z.infer<typeof AdminImportZonosOrder>
+
+export const AdminReleaseZonosOrder = z.object({ note: z.string().trim().max(1000).optional() })
+export type AdminReleaseZonosOrderType = z.infer<typeof AdminReleaseZonosOrder>
+
+export const AdminListZonosSweeps = createFindParams({ limit: 10, offset: 0 })
+export type AdminListZonosSweepsType = z.infer<typeof AdminListZonosSweeps>
+
+export { zonosOrderId }

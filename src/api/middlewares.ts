@@ -1,0 +1,44 @@
+import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import {
+  AdminImportZonosOrder,
+  AdminListZonosOrders,
+  AdminListZonosSweeps,
+  AdminReleaseZonosOrder,
+} from "./admin/zonos/validators"
+import { refuseHeldFulfillment } from "./utils/refuse-held-fulfillment"
+import { ZonosSuccessQuery } from "./zonos/success/validators"
+
+export default defineMiddlewares({
+  routes: [
+    {
+      matcher: "/zonos/success",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(ZonosSuccessQuery, {})],
+    },
+    {
+      matcher: "/admin/zonos/orders",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminListZonosOrders, { isList: true, defaults: [] })],
+    },
+    {
+      matcher: "/admin/zonos/orders/import",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminImportZonosOrder)],
+    },
+    {
+      matcher: "/admin/zonos/orders/:zonos_order_id/release",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminReleaseZonosOrder)],
+    },
+    {
+      matcher: "/admin/zonos/sweeps",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminListZonosSweeps, { isList: true, defaults: [] })],
+    },
+    {
+      matcher: "/admin/orders/:id/fulfillments",
+      methods: ["POST"],
+      middlewares: [refuseHeldFulfillment],
+    },
+  ],
+})

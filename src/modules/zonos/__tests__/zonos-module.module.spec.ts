@@ -1,0 +1,87 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { ZONOS_MODULE } from ".."
+import ZonosOrder from "../models/zonos-order"
+import ZonosSweep from "../models/zonos-sweep"
+import ZonosModuleService from "../service"
+
+jest.setTimeout(60_000)
+
+moduleIntegrationTestRunner<ZonosModuleService>({
+  moduleName: ZONOS_MODULE,
+  moduleModels: [ZonosOrder, ZonosSweep],
+  resolve: "./src/modules/zonos",
+  moduleOptions: { storeId: "999", secret: "module-test-secret", apiUrl: "http://127.0.0.1:9" },
+  testSuite: ({ service }) => {
+    describe("zonos_order", () => {
+      it("keeps one row per Zonos order: a second 12345 is refused", async () => {
+        await service.createZonosOrders({ zonos_order_id: "12345" })
+        await expect(service.createZonosOrders({ zonos_order_id: "12345" })).rejects.toThrow()
+        expect(await service.listZonosOrders({ zonos_order_id: "12345" })).toHaveLength(1)
+      })
+
+      it("refuses 999-12345 after 12345: only normalised ids are stored", async () => {
+        await service.createZonosOrders({ zonos_order_id: "12345" })
+        await expect(service.createZonosOrders({ zonos_order_id: "999-12345" })).rejects.toThrow()
+        await expect(service.createZonosOrders({ zonos_order_id: "999-12345" })).rejects.toThrow()
+        expect(await service.listZonosOrders({})).toHaveLength(1)
+      })
+
+      it("starts pending with no attempts, and records failures with their reason", async () => {
+        const created = await service.createZonosOrders({ zonos_order_id: "1001" })
+        expect(created).toEqual(
+          expect.objectContaining({ state: "pending", attempts: 0, last_error: null, test_order: false, csl_match: false })
+        )
+        expect(created.id).toMatch(/^zord_/)
+        const updated = await service.updateZonosOrders({
+          id: created.id,
+          state: "failed",
+          attempts: 1,
+          last_error: "Zonos orderDetail for order 999-1001: server error",
+          history: { entries: [{ at: "2026-11-25T00:00:00.000Z", source: "sweep", event: "import_failed" }] },
+        })
+        expect(updated).toEqual(expect.objectContaining({ state: "failed", attempts: 1 }))
+        expect(updated.history).toEqual({ entries: [expect.objectContaining({ event: "import_failed" })] })
+      })
+    })
+
+    describe("zonos_sweep", () => {
+      it("round-trips a sweep's window, counts and ending", async () => {
+        const started = await service.createZonosSweeps({
+          trigger: "schedule",
+          started_at: new Date("2026-11-25T10:00:00Z"),
+          since_date: "20261124",
+        })
+        expect(started.status).toBe("running")
+        await service.updateZonosSweeps({
+          id: started.id,
+          status: "succeeded",
+          finished_at: new Date("2026-11-25T10:00:05Z"),
+          cursor_date: "20261125",
+          counts: { listed: 3, imported: 2, on_hold: 1, failed: 0 },
+        })
+        const [read] = await service.listZonosSweeps({ id: started.id })
+        expect(read).toEqual(
+          expect.objectContaining({
+            trigger: "schedule",
+            status: "succeeded",
+            since_date: "20261124",
+            cursor_date: "20261125",
+            counts: { listed: 3, imported: 2, on_hold: 1, failed: 0 },
+            error: null,
+          })
+        )
+        expect(new Date(read.finished_at!).toISOString()).toBe("2026-11-25T10:00:05.000Z")
+      })
+    })
+
+    describe("settings", () => {
+      it("exposes the options with defaults, without the secret", () => {
+        const settings = service.getSettings()
+        expect(settings).toEqual(
+          expect.objectContaining({ storeId: "999", apiUrl: "http://127.0.0.1:9", timeoutMs: 10000, maxRetries: 3 })
+        )
+        expect(JSON.stringify(settings)).not.toContain("module-test-secret")
+      })
+    })
+  },
+})

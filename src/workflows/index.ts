@@ -1,0 +1,6 @@
+export * from "./zonos/import-zonos-order"
+export * from "./zonos/sweep-zonos-orders"
+export * from "./zonos/create-medusa-order-from-zonos"
+export * from "./zonos/record-zonos-import-failure"
+export * from "./zonos/run-zonos-import"
+export * from "./zonos/release-zonos-hold"

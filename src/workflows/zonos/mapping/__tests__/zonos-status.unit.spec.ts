@@ -1,0 +1,73 @@
+import { HOLD_REASON_TEXT, isMerchantReleasable, zonosStatusAction } from "../zonos-status"
+
+const hold = { holdTestOrders: true }
+const noHold = { holdTestOrders: false }
+
+describe("zonosStatusAction", () => {
+  it.each(["IGLOBAL_ORDER_CANCELLED", "IGLOBAL_ORDER_CANCELED"])("cancels on %s, over every flag", (status) => {
+    expect(zonosStatusAction({ orderStatus: status }, hold)).toEqual({ kind: "cancel" })
+    expect(zonosStatusAction({ orderStatus: status, cslListMatch: true, testOrder: true }, hold)).toEqual({
+      kind: "cancel",
+    })
+  })
+
+  it("holds for fraud review and Zonos holds, before screening flags", () => {
+    expect(zonosStatusAction({ orderStatus: "IGLOBAL_FRAUD_REVIEW", cslListMatch: true }, hold)).toEqual({
+      kind: "hold",
+      reason: "fraud_review",
+    })
+    expect(zonosStatusAction({ orderStatus: "IGLOBAL_ORDER_ON_HOLD", testOrder: true }, hold)).toEqual({
+      kind: "hold",
+      reason: "zonos_hold",
+    })
+  })
+
+  it("holds screening-list matches, then test orders when asked", () => {
+    expect(zonosStatusAction({ orderStatus: "IGLOBAL_ORDER_IN_PROCESS", cslListMatch: true, testOrder: true }, hold)).toEqual({
+      kind: "hold",
+      reason: "csl_match",
+    })
+    expect(zonosStatusAction({ orderStatus: "IGLOBAL_ORDER_IN_PROCESS", testOrder: true }, hold)).toEqual({
+      kind: "hold",
+      reason: "test_order",
+    })
+    expect(zonosStatusAction({ orderStatus: "IGLOBAL_ORDER_IN_PROCESS", testOrder: true }, noHold)).toEqual({
+      kind: "release",
+    })
+    expect(zonosStatusAction({ orderStatus: "SOMETHING_NEW", cslListMatch: true }, noHold)).toEqual({
+      kind: "hold",
+      reason: "csl_match",
+    })
+  })
+
+  it("releases orders in process", () => {
+    expect(zonosStatusAction({ orderStatus: "IGLOBAL_ORDER_IN_PROCESS", cslListMatch: false, testOrder: false }, hold)).toEqual({
+      kind: "release",
+    })
+  })
+
+  it.each([["IGLOBAL_LABELS_PROCESSING"], ["VENDOR_SHIPMENT_READY"], ["SOMETHING_ZONOS_ADDED_LATER"], [""], [null], [undefined]])(
+    "does nothing for %p",
+    (status) => {
+      expect(zonosStatusAction({ orderStatus: status }, hold)).toEqual({ kind: "none" })
+    }
+  )
+})
+
+describe("hold reasons", () => {
+  it("has merchant-readable words", () => {
+    expect(HOLD_REASON_TEXT).toEqual({
+      fraud_review: "fraud review by Zonos",
+      zonos_hold: "on hold at Zonos",
+      csl_match: "buyer matched the US screening list - review before shipping",
+      test_order: "test order - do not ship",
+    })
+  })
+
+  it("lets the merchant release only screening-list and test holds", () => {
+    expect(isMerchantReleasable("csl_match")).toBe(true)
+    expect(isMerchantReleasable("test_order")).toBe(true)
+    expect(isMerchantReleasable("fraud_review")).toBe(false)
+    expect(isMerchantReleasable("zonos_hold")).toBe(false)
+  })
+})

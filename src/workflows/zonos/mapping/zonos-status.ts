@@ -1,0 +1,65 @@
+/**
+ * What to do with a Zonos order, given its status and screening flags. Pure.
+ *
+ * In order of precedence:
+ *  1. IGLOBAL_ORDER_CANCELLED / IGLOBAL_ORDER_CANCELED (both spellings) -> cancel (wins over all)
+ *  2. IGLOBAL_FRAUD_REVIEW                                             -> hold "fraud_review"
+ *  3. IGLOBAL_ORDER_ON_HOLD                                            -> hold "zonos_hold"
+ *  4. cslListMatch (buyer on the US screening list)                    -> hold "csl_match"
+ *  5. testOrder, when the holdTestOrders option is on                  -> hold "test_order"
+ *  6. IGLOBAL_ORDER_IN_PROCESS                                         -> release
+ *  7. anything else, unknown statuses included                         -> none (never a crash)
+ */
+
+export type ZonosHoldReason = "fraud_review" | "zonos_hold" | "csl_match" | "test_order"
+
+export type ZonosStatusAction =
+  | { kind: "hold"; reason: ZonosHoldReason }
+  | { kind: "release" }
+  | { kind: "cancel" }
+  | { kind: "none" }
+
+/** Merchant-readable words for each hold reason. */
+export const HOLD_REASON_TEXT: Record<ZonosHoldReason, string> = {
+  fraud_review: "fraud review by Zonos",
+  zonos_hold: "on hold at Zonos",
+  csl_match: "buyer matched the US screening list - review before shipping",
+  test_order: "test order - do not ship",
+}
+
+const CANCELLED_STATUSES = ["IGLOBAL_ORDER_CANCELLED", "IGLOBAL_ORDER_CANCELED"]
+
+export function zonosStatusAction(
+  order: { orderStatus?: string | null; cslListMatch?: boolean | null; testOrder?: boolean | null },
+  options: { holdTestOrders: boolean }
+): ZonosStatusAction {
+  const status = order.orderStatus ?? ""
+
+  if (CANCELLED_STATUSES.includes(status)) {
+    return { kind: "cancel" }
+  }
+  if (status === "IGLOBAL_FRAUD_REVIEW") {
+    return { kind: "hold", reason: "fraud_review" }
+  }
+  if (status === "IGLOBAL_ORDER_ON_HOLD") {
+    return { kind: "hold", reason: "zonos_hold" }
+  }
+  if (order.cslListMatch === true) {
+    return { kind: "hold", reason: "csl_match" }
+  }
+  if (order.testOrder === true && options.holdTestOrders) {
+    return { kind: "hold", reason: "test_order" }
+  }
+  if (status === "IGLOBAL_ORDER_IN_PROCESS") {
+    return { kind: "release" }
+  }
+  return { kind: "none" }
+}
+
+/**
+ * Holds the merchant may release by hand. Zonos's own holds (fraud review, on hold) end only when
+ * Zonos changes the status.
+ */
+export function isMerchantReleasable(reason: ZonosHoldReason): boolean {
+  return reason === "csl_match" || reason === "test_order"
+}

@@ -1,0 +1,115 @@
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { ZONOS_MODULE } from "../../../modules/zonos"
+import { ZonosOrderDetail } from "../../../modules/zonos/client"
+import ZonosModuleService from "../../../modules/zonos/service"
+import { appendHistory, ZonosImportSource } from "../../../modules/zonos/utils/history"
+import { HOLD_REASON_TEXT, isMerchantReleasable, zonosStatusAction } from "../mapping/zonos-status"
+
+export type ApplyZonosStatusInput = {
+  record_id: string
+  order_id: string
+  detail: ZonosOrderDetail
+  source: ZonosImportSource
+}
+
+type HoldReason = keyof typeof HOLD_REASON_TEXT
+
+/**
+ * Brings the Medusa order in step with the Zonos status: hold it (fraud review, Zonos
+ * hold, screening-list match, test order), release a hold Zonos lifted, or cancel it with
+ * cancelOrderWorkflow. A cancellation Medusa refuses (e.g. already fulfilled) leaves the
+ * row "needs attention" with Medusa's reason; nothing crashes. Unknown statuses are
+ * stored and shown, with no transition.
+ */
+export const applyZonosStatusStep = createStep(
+  "apply-zonos-status",
+  async (input: ApplyZonosStatusInput, { container }) => {
+    const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const orderModule = container.resolve(Modules.ORDER)
+    const record = await zonos.retrieveZonosOrder(input.record_id)
+    const detail = input.detail
+    const action = zonosStatusAction(detail, { holdTestOrders: zonos.getSettings().holdTestOrders })
+    const now = new Date()
+
+    let state = record.state === "pending" || record.state === "failed" ? "imported" : record.state
+    let holdReason: HoldReason | null = record.hold_reason
+    let lastError: string | null = record.last_error
+    let event: string | null = null
+
+    const {
+      data: [order],
+    } = await query.graph({ entity: "order", fields: ["id", "status", "metadata"], filters: { id: input.order_id } })
+
+    if (action.kind === "cancel") {
+      if (order.status === "canceled") {
+        state = "cancelled"
+      } else {
+        const { errors } = await cancelOrderWorkflow(container).run({
+          input: { order_id: input.order_id, canceled_by: "zonos" },
+          throwOnError: false,
+        })
+        if (errors.length) {
+          state = "needs_attention"
+          lastError = `Zonos cancelled this order but Medusa could not cancel it: ${errors[0].error.message}`
+          event = "cancel_refused"
+        } else {
+          state = "cancelled"
+          event = "cancelled"
+        }
+      }
+      holdReason = null
+    } else if (action.kind === "hold") {
+      const releasedByMerchant = isMerchantReleasable(action.reason) && Boolean(record.released_by)
+      if (!releasedByMerchant && (state !== "held" || holdReason !== action.reason)) {
+        state = "held"
+        holdReason = action.reason
+        event = `held: ${HOLD_REASON_TEXT[action.reason]}`
+      }
+    } else if (action.kind === "release") {
+      if (state === "held" && holdReason && !isMerchantReleasable(holdReason)) {
+        state = "imported"
+        holdReason = null
+        event = "released by Zonos"
+      }
+    }
+
+    await zonos.updateZonosOrders({
+      id: record.id,
+      state,
+      hold_reason: holdReason,
+      last_error: lastError,
+      reference_id: detail.referenceId ?? record.reference_id,
+      zonos_status: detail.orderStatus ?? record.zonos_status,
+      zonos_status_at: toDate(detail.orderStatusDate) ?? record.zonos_status_at,
+      test_order: Boolean(detail.testOrder),
+      csl_match: Boolean(detail.cslListMatch),
+      order_detail: detail,
+      last_checked_at: now,
+      history: event
+        ? appendHistory(record.history, { at: now.toISOString(), source: input.source, event })
+        : record.history,
+    })
+
+    if (state !== "cancelled") {
+      await orderModule.updateOrders(input.order_id, {
+        metadata: {
+          ...(order.metadata ?? {}),
+          zonos_status: detail.orderStatus ?? null,
+          zonos_hold: holdReason && state === "held" ? { reason: holdReason, text: HOLD_REASON_TEXT[holdReason] } : null,
+        },
+      })
+    }
+    return new StepResponse({ state, hold_reason: state === "held" ? holdReason : null })
+  }
+)
+
+function toDate(value: unknown): Date | null {
+  if (typeof value === "number" || (typeof value === "string" && /^\d+$/.test(value))) {
+    const date = new Date(Number(value))
+    return Number.isNaN(date.getTime()) ? null : date
+  }
+  return null
+}

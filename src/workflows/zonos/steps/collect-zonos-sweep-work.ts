@@ -1,0 +1,100 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ZONOS_MODULE } from "../../../modules/zonos"
+import { isZonosError, parseZonosOrderId, ZonosOrderNumber } from "../../../modules/zonos/client"
+import ZonosModuleService from "../../../modules/zonos/service"
+
+export type ZonosSweepWork = {
+  /** Orders to import (new, or failed and due for a retry); refresh=false. */
+  to_import: string[]
+  /** Imported orders to re-read: still held, or Zonos reports a new status. */
+  to_refresh: string[]
+  /** Imported orders whose display id never reached Zonos. */
+  to_write_back: string[]
+  /** Zonos order ids listed by orderNumbers for the window. */
+  listed: string[]
+  listing_error: string | null
+}
+
+const UNSETTLED_STATES = ["pending", "failed"]
+
+/**
+ * Works out what the sweep must do, with two orderNumbers calls (the window, with statuses;
+ * and missingMerchantOrderId) and the plugin's own records. Orders already settled, whose
+ * status did not change, cost nothing: the sweep's cost does not grow with the history.
+ */
+export const collectZonosSweepWorkStep = createStep(
+  "collect-zonos-sweep-work",
+  async (input: { since_date: string }, { container }) => {
+    const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const now = new Date()
+    const work: ZonosSweepWork = { to_import: [], to_refresh: [], to_write_back: [], listed: [], listing_error: null }
+
+    let listed: ZonosOrderNumber[] = []
+    try {
+      const [window, missingMerchantId] = await Promise.all([
+        zonos.client.orderNumbers({ sinceDate: input.since_date, statuses: true }),
+        zonos.client.orderNumbers({ missingMerchantOrderId: true }),
+      ])
+      listed = [...window.orders, ...missingMerchantId.orders]
+    } catch (error) {
+      if (!isZonosError(error)) throw error
+      work.listing_error = error.message
+    }
+
+    const statusById = new Map<string, string | undefined>()
+    for (const entry of listed) {
+      const id = parseZonosOrderId(entry.id)
+      if (id && !(statusById.has(id) && statusById.get(id))) {
+        statusById.set(id, entry.status ?? undefined)
+      }
+    }
+    work.listed = [...statusById.keys()]
+
+    const { data: records } = await query.graph({
+      entity: "zonos_order",
+      fields: ["id", "zonos_order_id", "state", "zonos_status", "next_attempt_at", "merchant_order_id_sent_at", "order.id"],
+      filters: {
+        $or: [
+          { zonos_order_id: work.listed },
+          { state: ["pending", "failed", "held"] },
+          { merchant_order_id_sent_at: null },
+        ],
+      },
+    })
+    const recordById = new Map(records.map((record) => [record.zonos_order_id, record]))
+    const isDue = (record: { next_attempt_at?: string | Date | null }) =>
+      !record.next_attempt_at || new Date(record.next_attempt_at) <= now
+
+    const toImport = new Set<string>()
+    const toRefresh = new Set<string>()
+    const toWriteBack = new Set<string>()
+    for (const id of work.listed) {
+      const record = recordById.get(id)
+      if (!record) {
+        toImport.add(id)
+      } else if (!record.order?.id) {
+        if (isDue(record)) toImport.add(id)
+      } else {
+        const listedStatus = statusById.get(id)
+        if (listedStatus && listedStatus !== record.zonos_status) toRefresh.add(id)
+      }
+    }
+    for (const record of records) {
+      const id = record.zonos_order_id
+      if (toImport.has(id) || toRefresh.has(id)) continue
+      if (!record.order?.id) {
+        if (UNSETTLED_STATES.includes(record.state) && isDue(record)) toImport.add(id)
+      } else if (record.state === "held") {
+        toRefresh.add(id)
+      } else if (!record.merchant_order_id_sent_at && isDue(record)) {
+        toWriteBack.add(id)
+      }
+    }
+    work.to_import = [...toImport]
+    work.to_refresh = [...toRefresh]
+    work.to_write_back = [...toWriteBack]
+    return new StepResponse(work)
+  }
+)

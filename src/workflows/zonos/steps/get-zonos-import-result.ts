@@ -1,0 +1,50 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+
+export type ZonosImportOutcome = "imported" | "on_hold" | "cancelled" | "needs_attention" | "processing" | "failed"
+
+export type ZonosImportResult = {
+  record_id: string
+  zonos_order_id: string
+  state: string
+  hold_reason: string | null
+  outcome: ZonosImportOutcome
+  order_id: string | null
+  display_id: number | null
+  last_error: string | null
+}
+
+const OUTCOME_BY_STATE: Record<string, ZonosImportOutcome> = {
+  imported: "imported",
+  held: "on_hold",
+  cancelled: "cancelled",
+  needs_attention: "needs_attention",
+  pending: "processing",
+  failed: "failed",
+}
+
+/** Reads back where the Zonos order stands after the import: what routes and the sweep report. */
+export const getZonosImportResultStep = createStep(
+  "get-zonos-import-result",
+  async (input: { record_id: string }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const {
+      data: [record],
+    } = await query.graph({
+      entity: "zonos_order",
+      fields: ["id", "zonos_order_id", "state", "hold_reason", "last_error", "order.id", "order.display_id"],
+      filters: { id: input.record_id },
+    })
+    const result: ZonosImportResult = {
+      record_id: record.id,
+      zonos_order_id: record.zonos_order_id,
+      state: record.state,
+      hold_reason: record.hold_reason ?? null,
+      outcome: OUTCOME_BY_STATE[record.state] ?? "processing",
+      order_id: record.order?.id ?? null,
+      display_id: record.order?.display_id ?? null,
+      last_error: record.last_error ?? null,
+    }
+    return new StepResponse(result)
+  }
+)

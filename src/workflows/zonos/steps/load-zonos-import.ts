@@ -1,0 +1,75 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ZONOS_MODULE } from "../../../modules/zonos"
+import { isZonosError, normalizeZonosOrderId, ZonosOrderDetail } from "../../../modules/zonos/client"
+import ZonosModuleService from "../../../modules/zonos/service"
+import { appendHistory, ZonosImportSource } from "../../../modules/zonos/utils/history"
+
+export type LoadZonosImportInput = {
+  zonos_order_id: string
+  source: ZonosImportSource
+  /** Read the order from Zonos even when it was imported already (sweep re-reads, admin checks). */
+  refresh?: boolean
+}
+
+export type ZonosFetchError = { code: string; message: string; retryable: boolean }
+
+export type LoadedZonosImport = {
+  record_id: string
+  zonos_order_id: string
+  order_id: string | null
+  detail: ZonosOrderDetail | null
+  error: ZonosFetchError | null
+}
+
+/**
+ * Finds (or records) the Zonos order and the Medusa order it became, and reads it from
+ * Zonos when there is something to do: not imported yet, or a refresh was asked for.
+ * An order already imported is answered from the database without calling Zonos.
+ * Zonos failures are returned, not thrown: the workflow records them.
+ */
+export const loadZonosImportStep = createStep(
+  "load-zonos-import",
+  async (input: LoadZonosImportInput, { container }) => {
+    const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const zonosOrderId = normalizeZonosOrderId(input.zonos_order_id)
+
+    const [existing] = await zonos.listZonosOrders({ zonos_order_id: zonosOrderId }, { take: 1 })
+    const record =
+      existing ??
+      (await zonos.createZonosOrders({
+        zonos_order_id: zonosOrderId,
+        state: "pending",
+        history: appendHistory([], { at: new Date().toISOString(), source: input.source, event: "seen" }),
+      }))
+
+    const { data: linked } = await query.graph({
+      entity: "zonos_order",
+      fields: ["id", "order.id"],
+      filters: { id: record.id },
+    })
+    const orderId = linked[0]?.order?.id ?? null
+
+    const result: LoadedZonosImport = {
+      record_id: record.id,
+      zonos_order_id: zonosOrderId,
+      order_id: orderId,
+      detail: null,
+      error: null,
+    }
+    if (orderId && !input.refresh) {
+      return new StepResponse(result)
+    }
+
+    try {
+      result.detail = await zonos.client.orderDetail({ orderId: zonosOrderId })
+    } catch (error) {
+      if (!isZonosError(error)) {
+        throw error
+      }
+      result.error = { code: error.code, message: error.message, retryable: error.retryable }
+    }
+    return new StepResponse(result)
+  }
+)

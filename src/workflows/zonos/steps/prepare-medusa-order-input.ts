@@ -1,0 +1,163 @@
+import {
+  ContainerRegistrationKeys,
+  getVariantAvailability,
+  MathBN,
+} from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ZONOS_MODULE } from "../../../modules/zonos"
+import { ZonosOrderDetail } from "../../../modules/zonos/client"
+import ZonosModuleService from "../../../modules/zonos/service"
+import {
+  CatalogueMatch,
+  MappedZonosOrder,
+  mapZonosOrder,
+  orderCurrencyCode,
+  pickRegion,
+  regionNotFoundError,
+  ZonosMappingError,
+} from "../mapping/map-zonos-order"
+
+export const ZONOS_PAYMENT_PROVIDER_ID = "pp_zonos_zonos"
+const SYSTEM_PAYMENT_PROVIDER_ID = "pp_system_default"
+
+export type PreparedMedusaOrder = {
+  mapped: MappedZonosOrder | null
+  payment_provider_id: string
+  error: string | null
+}
+
+/**
+ * Gathers what the pure mapping needs from the store (region, sales channel, catalogue
+ * matches with stock) and maps the Zonos order to createOrderWorkflow's input. A mapping
+ * problem a merchant must fix (e.g. no region) is returned as an error, not thrown.
+ */
+export const prepareMedusaOrderInputStep = createStep(
+  "prepare-medusa-order-input",
+  async (input: { detail: ZonosOrderDetail }, { container }) => {
+    const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const settings = zonos.getSettings()
+    const order = input.detail
+
+    const { data: providers } = await query.graph({
+      entity: "payment_provider",
+      fields: ["id", "is_enabled"],
+      filters: { id: ZONOS_PAYMENT_PROVIDER_ID },
+    })
+    const paymentProviderId = providers.length ? ZONOS_PAYMENT_PROVIDER_ID : SYSTEM_PAYMENT_PROVIDER_ID
+
+    try {
+      const currencyCode = orderCurrencyCode(order, settings.currency)
+      const { data: regions } = await query.graph({
+        entity: "region",
+        fields: ["id", "currency_code", "countries.iso_2"],
+      })
+      const regionId = pickRegion(
+        regions.map((region) => ({
+          id: region.id,
+          currency_code: region.currency_code,
+          countries: (region.countries ?? []).flatMap((country: { iso_2?: string } | null) =>
+            country?.iso_2 ? [{ iso_2: country.iso_2 }] : []
+          ),
+        })),
+        String(order.countryCode ?? "").toLowerCase(),
+        currencyCode,
+        settings.regionId
+      )
+      if (!regionId) {
+        throw regionNotFoundError(String(order.countryCode ?? ""), currencyCode)
+      }
+      const salesChannelId = settings.salesChannelId ?? (await defaultSalesChannelId(query))
+      const catalogue = await findCatalogueMatches(query, order, salesChannelId)
+      const mapped = mapZonosOrder(order, {
+        storeId: settings.storeId,
+        currency: settings.currency,
+        regionId,
+        salesChannelId,
+        catalogue,
+      })
+      return new StepResponse<PreparedMedusaOrder>({ mapped, payment_provider_id: paymentProviderId, error: null })
+    } catch (error) {
+      if (error instanceof ZonosMappingError) {
+        return new StepResponse<PreparedMedusaOrder>({
+          mapped: null,
+          payment_provider_id: paymentProviderId,
+          error: error.message,
+        })
+      }
+      throw error
+    }
+  }
+)
+
+type Query = {
+  graph: (config: { entity: string; fields: string[]; filters?: Record<string, unknown> }) => Promise<{ data: any[] }>
+}
+
+async function defaultSalesChannelId(query: Query): Promise<string | undefined> {
+  const { data: stores } = await query.graph({ entity: "store", fields: ["default_sales_channel_id"] })
+  return stores[0]?.default_sales_channel_id ?? undefined
+}
+
+/**
+ * Variants the Zonos items name, by variant id (`productId`) or SKU, with whether the stock
+ * covers the ordered quantity (a paid order is imported either way; see the mapping).
+ */
+async function findCatalogueMatches(
+  query: Query,
+  order: ZonosOrderDetail,
+  salesChannelId: string | undefined
+): Promise<Record<string, CatalogueMatch>> {
+  const items = (order.items ?? []).filter((item) => item.productId || item.sku)
+  const keys = [...new Set(items.flatMap((item) => [item.productId, item.sku]).filter(isText))]
+  if (!keys.length) {
+    return {}
+  }
+  const [byId, bySku] = await Promise.all([
+    query.graph({
+      entity: "product_variant",
+      fields: ["id", "sku", "title", "product_id", "manage_inventory", "allow_backorder", "product.title"],
+      filters: { id: keys },
+    }),
+    query.graph({
+      entity: "product_variant",
+      fields: ["id", "sku", "title", "product_id", "manage_inventory", "allow_backorder", "product.title"],
+      filters: { sku: keys },
+    }),
+  ])
+  const variants = [...byId.data, ...bySku.data]
+  const managed = variants.filter((variant) => variant.manage_inventory && !variant.allow_backorder)
+  const availability =
+    managed.length && salesChannelId
+      ? await getVariantAvailability(query as never, {
+          variant_ids: managed.map((variant) => variant.id),
+          sales_channel_id: salesChannelId,
+        })
+      : {}
+
+  const matches: Record<string, CatalogueMatch> = {}
+  for (const variant of variants) {
+    const wanted = items
+      .filter((item) => item.productId === variant.id || (variant.sku && item.sku === variant.sku))
+      .reduce((sum, item) => MathBN.add(sum, item.quantity ?? 0), MathBN.convert(0))
+    const available = availability[variant.id]?.availability
+    const inStock =
+      !variant.manage_inventory || variant.allow_backorder || MathBN.gte(available ?? 0, wanted)
+    const match: CatalogueMatch = {
+      variant_id: variant.id,
+      product_id: variant.product_id,
+      sku: variant.sku ?? null,
+      title: variant.product?.title ?? variant.title,
+      in_stock: Boolean(inStock),
+    }
+    matches[variant.id] = match
+    if (variant.sku) {
+      matches[variant.sku] = match
+    }
+  }
+  return matches
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === "string" && value.length > 0
+}

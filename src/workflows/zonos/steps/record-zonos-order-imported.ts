@@ -1,0 +1,62 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ZONOS_MODULE } from "../../../modules/zonos"
+import ZonosModuleService from "../../../modules/zonos/service"
+import { appendHistory, ZonosImportSource } from "../../../modules/zonos/utils/history"
+
+export type RecordZonosOrderImportedInput = {
+  record_id: string
+  order_id: string
+  source: ZonosImportSource
+  notes: string[]
+  shortfalls: { variant_id: string; sku: string | null }[]
+}
+
+/** Marks the Zonos order as imported (its status is applied next) and notes what the merchant should know. */
+export const recordZonosOrderImportedStep = createStep(
+  "record-zonos-order-imported",
+  async (input: RecordZonosOrderImportedInput, { container }) => {
+    const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
+    const before = await zonos.retrieveZonosOrder(input.record_id)
+    const at = new Date().toISOString()
+    let history = appendHistory(before.history, {
+      at,
+      source: input.source,
+      event: "imported",
+      detail: `Medusa order ${input.order_id}`,
+    })
+    for (const note of input.notes) {
+      history = appendHistory(history, { at, source: "system", event: "note", detail: note })
+    }
+    for (const shortfall of input.shortfalls) {
+      history = appendHistory(history, {
+        at,
+        source: "system",
+        event: "stock_shortfall",
+        detail: `Not enough stock for ${shortfall.sku ?? shortfall.variant_id}: imported as a custom item, check before shipping`,
+      })
+    }
+    await zonos.updateZonosOrders({
+      id: input.record_id,
+      state: "imported",
+      attempts: before.attempts + 1,
+      imported_at: new Date(at),
+      last_error: null,
+      next_attempt_at: null,
+      history,
+    })
+    return new StepResponse(undefined, before)
+  },
+  async (before, { container }) => {
+    if (!before) return
+    const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
+    await zonos.updateZonosOrders({
+      id: before.id,
+      state: before.state,
+      attempts: before.attempts,
+      imported_at: before.imported_at,
+      last_error: before.last_error,
+      next_attempt_at: before.next_attempt_at,
+      history: before.history,
+    })
+  }
+)

@@ -1,0 +1,46 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ZONOS_MODULE } from "../../../modules/zonos"
+import ZonosModuleService from "../../../modules/zonos/service"
+import { nextAttemptAt } from "../../../modules/zonos/utils/retry-schedule"
+
+/**
+ * Tells Zonos the Medusa order's display id (updateMerchantOrderId), once the order exists.
+ * A failure never undoes the import: it is recorded, and the sweep retries it until it
+ * succeeds (Zonos also lists such orders under missingMerchantOrderId).
+ */
+export const writeBackMerchantOrderIdStep = createStep(
+  "write-back-merchant-order-id",
+  async (input: { record_id: string; order_id: string }, { container }) => {
+    const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const record = await zonos.retrieveZonosOrder(input.record_id)
+    if (record.merchant_order_id_sent_at) {
+      return new StepResponse({ sent: true })
+    }
+    const {
+      data: [order],
+    } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: input.order_id } })
+    const merchantOrderId = String(order.display_id)
+    try {
+      await zonos.client.updateMerchantOrderId(record.zonos_order_id, merchantOrderId)
+      await zonos.updateZonosOrders({
+        id: record.id,
+        merchant_order_id: merchantOrderId,
+        merchant_order_id_sent_at: new Date(),
+        writeback_error: null,
+      })
+      return new StepResponse({ sent: true })
+    } catch (error) {
+      const attempts = record.writeback_attempts + 1
+      await zonos.updateZonosOrders({
+        id: record.id,
+        merchant_order_id: merchantOrderId,
+        writeback_attempts: attempts,
+        writeback_error: error instanceof Error ? error.message : String(error),
+        next_attempt_at: nextAttemptAt(attempts, new Date()),
+      })
+      return new StepResponse({ sent: false })
+    }
+  }
+)

@@ -1,0 +1,32 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { collectZonosSweepWorkStep } from "./steps/collect-zonos-sweep-work"
+import { finishZonosSweepStep } from "./steps/finish-zonos-sweep"
+import { runZonosSweepImportsStep } from "./steps/run-zonos-sweep-imports"
+import { startZonosSweepStep } from "./steps/start-zonos-sweep"
+
+export const SWEEP_ZONOS_ORDERS_WORKFLOW = "sweep-zonos-orders"
+export const ZONOS_SWEEP_LOCK_KEY = "zonos-sweep"
+
+/**
+ * The reconciliation sweep: asks Zonos for every order since the last good sweep, imports
+ * what is missing, re-reads held orders and orders whose status changed, retries failed
+ * imports and write-backs, and records the run. One sweep at a time (a second one fails
+ * fast with "Failed to acquire lock"); each order still takes its own import lock.
+ */
+export const sweepZonosOrdersWorkflow = createWorkflow(SWEEP_ZONOS_ORDERS_WORKFLOW, (input: { trigger: string }) => {
+  acquireLockStep({ key: ZONOS_SWEEP_LOCK_KEY, timeout: 0, ttl: 30 * 60 })
+  const started = startZonosSweepStep(input)
+  const work = collectZonosSweepWorkStep(transform({ started }, ({ started }) => ({ since_date: started.since_date })))
+  const outcome = runZonosSweepImportsStep({ work })
+  const sweep = finishZonosSweepStep(
+    transform({ started, work, outcome }, ({ started, work, outcome }) => ({
+      sweep_id: started.sweep_id,
+      since_date: started.since_date,
+      listing_error: work.listing_error,
+      outcome,
+    }))
+  )
+  releaseLockStep({ key: ZONOS_SWEEP_LOCK_KEY })
+  return new WorkflowResponse(sweep)
+})

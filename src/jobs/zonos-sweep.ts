@@ -1,4 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
+import { ZONOS_SWEEP_SCHEDULE } from "../modules/zonos/utils/sweep-schedule"
 import { sweepZonosOrdersWorkflow } from "../workflows/zonos/sweep-zonos-orders"
 
 /** Starts the Zonos sweep; everything it does lives in the workflow. */
@@ -8,5 +9,5 @@ export default async function zonosSweepJob(container: MedusaContainer) {
 
 export const config = {
   name: "zonos-sweep",
-  schedule: process.env.ZONOS_SWEEP_SCHEDULE || "*/15 * * * *",
+  schedule: ZONOS_SWEEP_SCHEDULE,
 }

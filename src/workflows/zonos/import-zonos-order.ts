@@ -49,7 +49,6 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
         zonos_order_id: loaded.zonos_order_id,
         source: input.source,
         message: loaded.error?.message ?? "Zonos could not be read",
-        retryable: loaded.error?.retryable ?? true,
       }))
     ).config({ name: "record-zonos-read-failure" })
   })
@@ -64,7 +63,6 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
         zonos_order_id: loaded.zonos_order_id,
         source: input.source,
         message: prepared?.error ?? "The Zonos order could not be mapped",
-        retryable: false,
       }))
     ).config({ name: "record-zonos-mapping-failure" })
   })

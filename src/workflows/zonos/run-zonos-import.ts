@@ -18,7 +18,7 @@ export async function runZonosImport(
   }
   const message = errors[0]?.error?.message ?? "The import failed"
   const recorded = await recordZonosImportFailureWorkflow(container).run({
-    input: { zonos_order_id: input.zonos_order_id, source: input.source, message, retryable: true },
+    input: { zonos_order_id: input.zonos_order_id, source: input.source, message },
   })
   return recorded.result
 }

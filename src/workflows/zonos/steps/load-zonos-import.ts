@@ -12,7 +12,7 @@ export type LoadZonosImportInput = {
   refresh?: boolean
 }
 
-export type ZonosFetchError = { code: string; message: string; retryable: boolean }
+export type ZonosFetchError = { code: string; message: string }
 
 export type LoadedZonosImport = {
   record_id: string
@@ -68,7 +68,7 @@ export const loadZonosImportStep = createStep(
       if (!isZonosError(error)) {
         throw error
       }
-      result.error = { code: error.code, message: error.message, retryable: error.retryable }
+      result.error = { code: error.code, message: error.message }
     }
     return new StepResponse(result)
   }

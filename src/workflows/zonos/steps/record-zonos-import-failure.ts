@@ -10,15 +10,13 @@ export type RecordZonosImportFailureInput = {
   zonos_order_id: string
   source: ZonosImportSource
   message: string
-  /** Retryable failures (Zonos down, timeouts) stay "pending"; the rest are "failed". Both are retried by the sweep. */
-  retryable: boolean
 }
 
 const SETTLED_STATES = ["imported", "held", "cancelled", "needs_attention"]
 
 /**
  * Records why an import failed and counts the attempt, so the failure is visible and the
- * sweep retries it when due. A row whose order exists already keeps its state: only the
+ * sweep retries it when due (whatever the cause: Zonos down, or a setting to fix). A row whose order exists already keeps its state: only the
  * history notes the failed refresh.
  */
 export const recordZonosImportFailureStep = createStep(
@@ -44,12 +42,12 @@ export const recordZonosImportFailureStep = createStep(
     const attempts = record.attempts + 1
     await zonos.updateZonosOrders({
       id: record.id,
-      state: input.retryable ? "pending" : "failed",
+      state: "failed",
       attempts,
       last_error: input.message,
       next_attempt_at: nextAttemptAt(attempts, now),
       history,
     })
-    return new StepResponse({ record_id: record.id, state: input.retryable ? "pending" : "failed" })
+    return new StepResponse({ record_id: record.id, state: "failed" })
   }
 )

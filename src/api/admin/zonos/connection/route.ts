@@ -2,23 +2,37 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ZONOS_MODULE } from "../../../../modules/zonos"
 import { isZonosError } from "../../../../modules/zonos/client"
 import ZonosModuleService from "../../../../modules/zonos/service"
+import { nextSweepAt, ZONOS_SWEEP_SCHEDULE } from "../../../../modules/zonos/utils/sweep-schedule"
 import { toUtcDay } from "../../../../modules/zonos/utils/utc-day"
 
 /**
  * GET /admin/zonos/connection: one cheap Zonos call (today's orderNumbers) to tell whether
- * the credentials work. Shows the store id and API URL, never the secret.
+ * the credentials work, with the settings a merchant checks (never the secret), the last
+ * sweep and when the next one is scheduled.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const zonos = req.scope.resolve<ZonosModuleService>(ZONOS_MODULE)
   const { storeId, apiUrl, currency, storefrontSuccessUrl } = zonos.getSettings()
-  const settings = { store_id: storeId, api_url: apiUrl, currency, storefront_success_url: storefrontSuccessUrl }
+  const [lastSweep] = await zonos.listZonosSweeps({}, { order: { started_at: "DESC" }, take: 1 })
+  const details = {
+    store_id: storeId,
+    api_url: apiUrl,
+    currency,
+    storefront_success_url: storefrontSuccessUrl,
+    sweep_schedule: ZONOS_SWEEP_SCHEDULE,
+    next_sweep_at: nextSweepAt(new Date()),
+    last_sweep: lastSweep ?? null,
+  }
   try {
     await zonos.client.orderNumbers({ sinceDate: toUtcDay(new Date()) })
-    res.json({ status: "connected", message: "Connected to Zonos", ...settings })
+    res.json({ status: "connected", message: "Connected to Zonos", ...details })
   } catch (error) {
     if (!isZonosError(error)) throw error
-    const status = error.code === "invalid_credentials" ? "invalid_credentials" : "unreachable"
-    const message = status === "invalid_credentials" ? "Zonos refused the store id or secret (invalid credentials)" : error.message
-    res.json({ status, message, ...settings })
+    const invalid = error.code === "invalid_credentials"
+    res.json({
+      status: invalid ? "invalid_credentials" : "unreachable",
+      message: invalid ? "Zonos refused the store id or secret (invalid credentials)" : error.message,
+      ...details,
+    })
   }
 }

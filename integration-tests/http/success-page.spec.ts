@@ -2,6 +2,10 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { seedZonosDemoStore } from "../../scripts/lib/seed-store"
+import { ZONOS_MODULE } from "../../src/modules/zonos"
+import ZonosModuleService from "../../src/modules/zonos/service"
+import { SANDBOX_SECRET } from "../../src/sandbox"
+import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/sweep-zonos-orders"
 import { useZonosSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(180_000)
@@ -91,6 +95,125 @@ medusaIntegrationTestRunner({
         if (cancelled) expect(cents(payments.refunded_amount)).toBe(grandTotal)
         expect(order.zonos_order.zonos_order_id).toBe(id.split("-")[1])
       }
+    })
+
+    const zonosModule = () => getContainer().resolve<ZonosModuleService>(ZONOS_MODULE)
+    const ordersFor = async (zonosOrderId: string) => {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({
+        entity: "order",
+        fields: ["id", "metadata"],
+        filters: { metadata: { zonos_order_id: zonosOrderId } } as never,
+      })
+      return data
+    }
+    const outcomeOf = (response: { headers: Record<string, string> }) =>
+      new URL(response.headers.location).searchParams.get("outcome")
+
+    it("answers a refresh from the database: same order, no second Zonos call", async () => {
+      const first = await visitSuccessPage("999-1001")
+      const second = await visitSuccessPage("1001")
+      expect(second.headers.location).toBe(first.headers.location)
+      expect(outcomeOf(first)).toBe("imported")
+      expect(sandbox().calls().orderDetail).toBe(1)
+    })
+
+    it("makes exactly one Medusa order from 20 concurrent success hits racing a sweep", async () => {
+      const hits = Array.from({ length: 20 }, () => visitSuccessPage("999-1003"))
+      const sweep = sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "test" }, throwOnError: false })
+      const responses = await Promise.all(hits)
+      await sweep
+      const orderIds = new Set(responses.map((response) => new URL(response.headers.location).searchParams.get("order_id")))
+      expect(responses.every((response) => response.status === 303)).toBe(true)
+      expect(orderIds.size).toBe(1)
+      expect(await ordersFor("999-1003")).toHaveLength(1)
+      expect(await zonosModule().listZonosOrders({ zonos_order_id: "1003" })).toHaveLength(1)
+    })
+
+    it("holds an order in fraud review and tells the shopper it is on hold", async () => {
+      const response = await visitSuccessPage("999-1004")
+      expect(outcomeOf(response)).toBe("on_hold")
+      const [record] = await zonosModule().listZonosOrders({ zonos_order_id: "1004" })
+      expect(record).toEqual(expect.objectContaining({ state: "held", hold_reason: "fraud_review" }))
+    })
+
+    it.each([
+      ["a Zonos 500", { failNext: 5, endpoints: ["orderDetail"] }],
+      ["no answer from Zonos", { timeoutNext: 5, endpoints: ["orderDetail"] }],
+    ])("redirects with 'processing' on %s, records why, and the next sweep imports it once", async (_case, faults) => {
+      sandbox().setFaults(faults)
+      const response = await visitSuccessPage("999-1006")
+      expect(response.status).toBe(303)
+      expect(outcomeOf(response)).toBe("processing")
+      const [failed] = await zonosModule().listZonosOrders({ zonos_order_id: "1006" })
+      expect(failed).toEqual(expect.objectContaining({ state: "failed", attempts: 1 }))
+      expect(failed.last_error).toMatch(/Zonos orderDetail for order 999-1006/)
+      expect(failed.last_error).not.toContain(SANDBOX_SECRET)
+      expect(await ordersFor("999-1006")).toHaveLength(0)
+
+      sandbox().clearFaults()
+      // Time passes: the retry is due.
+      await zonosModule().updateZonosOrders({ id: failed.id, next_attempt_at: new Date(Date.now() - 1000) })
+      const { result: sweep } = await sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "test" } })
+      expect(sweep.status).toBe("succeeded")
+      const [imported] = await zonosModule().listZonosOrders({ zonos_order_id: "1006" })
+      expect(imported.state).toBe("imported")
+      expect(await ordersFor("999-1006")).toHaveLength(1)
+
+      const again = await visitSuccessPage("999-1006")
+      expect(outcomeOf(again)).toBe("imported")
+      expect(await ordersFor("999-1006")).toHaveLength(1)
+    })
+
+    it("imports an order whose Zonos status it has never heard of, and shows the status", async () => {
+      sandbox().setOrderStatus("999-1012", "IGLOBAL_SOMETHING_NEW")
+      const response = await visitSuccessPage("999-1012")
+      expect(outcomeOf(response)).toBe("imported")
+      const [record] = await zonosModule().listZonosOrders({ zonos_order_id: "1012" })
+      expect(record).toEqual(expect.objectContaining({ state: "imported", zonos_status: "IGLOBAL_SOMETHING_NEW" }))
+    })
+
+    it("answers malformed requests with a plain 400 and no Zonos call", async () => {
+      const badQueries = [
+        "",
+        "?orderId=",
+        "?orderId=%20",
+        "?orderId=abc",
+        "?orderId=999-",
+        "?orderId=-12345",
+        "?orderId=999--12345",
+        "?orderId=999-12a45",
+        "?orderId=12.5",
+        "?orderId=1e5",
+        "?orderId=" + "9".repeat(80),
+        "?orderId=999-12345-1",
+        "?orderId=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "?orderId=999-12345&orderId=999-12346",
+        "?orderId[]=999-12345",
+        "?orderId[a]=1",
+        "?orderid=999-12345",
+        "?orderId=999%0A12345",
+        "?orderId=%00",
+      ]
+      sandbox().resetCalls()
+      for (const query of badQueries) {
+        const response = await api.get(`/zonos/success${query}`, { maxRedirects: 0, validateStatus: () => true })
+        expect({ query, status: response.status }).toEqual({ query, status: 400 })
+        expect(typeof response.data.message).toBe("string")
+        // A plain message, never a stack trace.
+        expect(response.data.message).not.toMatch(/\n\s+at |\.[jt]s:\d+/)
+      }
+      expect(sandbox().calls().orderDetail).toBe(0)
+      expect(sandbox().callLog()).toHaveLength(0)
+    })
+
+    it("sends the shopper on with 'processing' for an order id Zonos does not know, and records why", async () => {
+      const response = await visitSuccessPage("999-424242")
+      expect(response.status).toBe(303)
+      expect(outcomeOf(response)).toBe("processing")
+      const [record] = await zonosModule().listZonosOrders({ zonos_order_id: "424242" })
+      expect(record.state).toBe("failed")
+      expect(record.last_error).toMatch(/order not found/i)
     })
   },
 })

@@ -7,7 +7,7 @@ import ZonosModuleService from "../../../modules/zonos/service"
 export type ZonosSweepWork = {
   /** Orders to import (new, or failed and due for a retry); refresh=false. */
   to_import: string[]
-  /** Imported orders to re-read: still held, or Zonos reports a new status. */
+  /** Imported orders to re-read: in Zonos's review, or Zonos reports a new status. */
   to_refresh: string[]
   /** Imported orders whose display id never reached Zonos. */
   to_write_back: string[]
@@ -17,6 +17,8 @@ export type ZonosSweepWork = {
 }
 
 const UNSETTLED_STATES = ["pending", "failed"]
+/** Holds Zonos lifts by itself: re-read on every sweep until they leave review. */
+const ZONOS_OWNED_HOLDS = ["fraud_review", "zonos_hold"]
 
 /**
  * Works out what the sweep must do, with two orderNumbers calls (the window, with statuses;
@@ -54,7 +56,16 @@ export const collectZonosSweepWorkStep = createStep(
 
     const { data: records } = await query.graph({
       entity: "zonos_order",
-      fields: ["id", "zonos_order_id", "state", "zonos_status", "next_attempt_at", "merchant_order_id_sent_at", "order.id"],
+      fields: [
+        "id",
+        "zonos_order_id",
+        "state",
+        "hold_reason",
+        "zonos_status",
+        "next_attempt_at",
+        "merchant_order_id_sent_at",
+        "order.id",
+      ],
       filters: {
         $or: [
           { zonos_order_id: work.listed },
@@ -86,7 +97,7 @@ export const collectZonosSweepWorkStep = createStep(
       if (toImport.has(id) || toRefresh.has(id)) continue
       if (!record.order?.id) {
         if (UNSETTLED_STATES.includes(record.state) && isDue(record)) toImport.add(id)
-      } else if (record.state === "held") {
+      } else if (record.state === "held" && ZONOS_OWNED_HOLDS.includes(record.hold_reason)) {
         toRefresh.add(id)
       } else if (!record.merchant_order_id_sent_at && isDue(record)) {
         toWriteBack.add(id)

@@ -27,4 +27,6 @@ if (testType === "integration:http") {
   module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.module.spec.[jt]s"]
 } else if (testType === "unit") {
   module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s"]
+} else if (testType === "browser") {
+  module.exports.testMatch = ["**/integration-tests/browser/**/*.spec.[jt]s"]
 }

@@ -9,7 +9,7 @@ const path = require("node:path")
 const { startEmbeddedPostgres } = require("./lib/embedded-postgres")
 
 const ROOT = path.resolve(__dirname, "..")
-const SUITES = (process.env.TEST_SUITES || "unit,integration:modules,integration:http")
+const SUITES = (process.env.TEST_SUITES || "unit,integration:modules,integration:http,browser")
   .split(",")
   .map((suite) => suite.trim())
   .filter(Boolean)
@@ -57,6 +57,10 @@ async function main() {
   try {
     for (const suite of SUITES) {
       console.log(`\n=== ${suite} tests ===`)
+      if (suite === "browser") {
+        // Debian's chromium (apt-get when missing), before jest starts its clock.
+        require("../integration-tests/browser/ensure-chromium").ensureChromium()
+      }
       const { code, counts } = await runJest(suite, env)
       totals.passed += counts.passed
       totals.failed += counts.failed

@@ -1,0 +1,243 @@
+import { ArrowPath } from "@medusajs/icons"
+import {
+  Button,
+  Container,
+  createDataTableColumnHelper,
+  createDataTableFilterHelper,
+  DataTable,
+  DataTableFilteringState,
+  DataTablePaginationState,
+  Heading,
+  Text,
+  toast,
+  Tooltip,
+  useDataTable,
+} from "@medusajs/ui"
+import { MouseEvent, useMemo, useState } from "react"
+import { Link, useNavigate } from "react-router-dom"
+import { useNow } from "../../hooks/use-now"
+import { useRetryZonosOrder, useZonosOrders } from "../../hooks/zonos"
+import {
+  errorMessage,
+  formatDateTime,
+  formatRelativeTime,
+  importOutcomeText,
+  medusaOrderLabel,
+  rowSummary,
+  STATE_FILTER_OPTIONS,
+  zonosOrderLabel,
+} from "../../lib/format"
+import type { ZonosImportState, ZonosOrderListQuery, ZonosOrderRow } from "../../lib/types"
+import { ImportStateBadge, TestOrderBadge, ZonosStatusBadge } from "../badges"
+import { ImportOrderModal } from "./import-order-modal"
+
+const PAGE_SIZE = 20
+
+const columnHelper = createDataTableColumnHelper<ZonosOrderRow>()
+const filterHelper = createDataTableFilterHelper<ZonosOrderRow>()
+
+const filters = [
+  filterHelper.accessor("state", {
+    type: "radio",
+    label: "Status",
+    options: STATE_FILTER_OPTIONS,
+  }),
+  filterHelper.accessor("test_order", {
+    type: "radio",
+    label: "Test orders",
+    options: [
+      { label: "Test orders only", value: "true" },
+      { label: "Live orders only", value: "false" },
+    ],
+  }),
+]
+
+/** Turns the table's filter, search and page state into the list endpoint's query. */
+function toQuery(filtering: DataTableFilteringState, search: string, pagination: DataTablePaginationState): ZonosOrderListQuery {
+  const state = typeof filtering.state === "string" ? (filtering.state as ZonosImportState) : undefined
+  const test = filtering.test_order
+  return {
+    state,
+    test_order: test === "true" ? true : test === "false" ? false : undefined,
+    q: search.trim() || undefined,
+    limit: pagination.pageSize,
+    offset: pagination.pageIndex * pagination.pageSize,
+  }
+}
+
+/** The Zonos orders this store has seen, with filters, search, paging, links and "Retry". */
+export const OrdersTable = ({ storeId }: { storeId?: string | null }) => {
+  const navigate = useNavigate()
+  useNow()
+  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
+  const [search, setSearch] = useState("")
+  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const query = toQuery(filtering, search, pagination)
+  const { data, isPending, isError, error, refetch, isRefetching } = useZonosOrders(query)
+
+  const columns = useMemo(
+    () => [
+      columnHelper.accessor("zonos_order_id", {
+        header: "Zonos order",
+        cell: ({ row }) => (
+          <span className="flex items-center gap-x-2">
+            <span data-testid="zonos-row-id">{zonosOrderLabel(row.original.zonos_order_id, storeId)}</span>
+            {row.original.test_order && <TestOrderBadge />}
+          </span>
+        ),
+      }),
+      columnHelper.accessor("order", {
+        header: "Medusa order",
+        cell: ({ row }) => {
+          const order = row.original.order
+          return order ? (
+            <Link
+              to={`/orders/${order.id}`}
+              onClick={(event) => event.stopPropagation()}
+              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small-plus"
+            >
+              {medusaOrderLabel(order.display_id)}
+            </Link>
+          ) : (
+            <span className="text-ui-fg-muted">Not created</span>
+          )
+        },
+      }),
+      columnHelper.accessor("state", {
+        header: "Status",
+        cell: ({ row }) => <ImportStateBadge state={row.original.state} />,
+      }),
+      columnHelper.display({
+        id: "details",
+        header: "Details",
+        cell: ({ row }) => {
+          const text = rowSummary(row.original)
+          const problem = row.original.state === "failed" || row.original.state === "needs_attention"
+          return (
+            <span className={problem ? "text-ui-fg-error" : undefined} data-testid="zonos-row-details">
+              {text}
+            </span>
+          )
+        },
+        size: 320,
+        maxSize: 420,
+      }),
+      columnHelper.accessor("zonos_status", {
+        header: "Zonos status",
+        cell: ({ row }) => (row.original.zonos_status ? <ZonosStatusBadge status={row.original.zonos_status} /> : "-"),
+      }),
+      columnHelper.accessor("updated_at", {
+        header: "Updated",
+        cell: ({ row }) => (
+          <Tooltip content={formatDateTime(row.original.updated_at)}>
+            <span>{formatRelativeTime(row.original.updated_at)}</span>
+          </Tooltip>
+        ),
+      }),
+      columnHelper.display({
+        id: "actions",
+        header: "",
+        cell: ({ row }) =>
+          row.original.state === "failed" || (row.original.state === "pending" && !row.original.order) ? (
+            <div className="flex justify-end">
+              <RetryButton row={row.original} storeId={storeId} />
+            </div>
+          ) : null,
+      }),
+    ],
+    [storeId]
+  )
+
+  const table = useDataTable({
+    columns,
+    data: data?.zonos_orders ?? [],
+    getRowId: (row) => row.id,
+    rowCount: data?.count ?? 0,
+    isLoading: isPending,
+    filters,
+    filtering: { state: filtering, onFilteringChange: setFiltering },
+    search: { state: search, onSearchChange: setSearch, debounce: 300 },
+    pagination: { state: pagination, onPaginationChange: setPagination },
+    onRowClick: (_event, clicked) => {
+      // @medusajs/ui 4.2 types this as the row's data but passes the table row.
+      const row = (clicked as unknown as { original?: ZonosOrderRow }).original ?? clicked
+      if (row.order) navigate(`/orders/${row.order.id}`)
+    },
+  })
+
+  return (
+    <Container className="divide-y p-0" data-testid="zonos-orders">
+      <DataTable instance={table}>
+        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center">
+          <div className="flex flex-col gap-y-1">
+            <Heading level="h2">Orders</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              Click an order to open it in Medusa.
+            </Text>
+          </div>
+          <div className="flex w-full items-center gap-2 md:w-auto">
+            <DataTable.FilterMenu tooltip="Filter" />
+            <DataTable.Search placeholder="Search by Zonos order id" />
+            <ImportOrderModal storeId={storeId} />
+          </div>
+        </DataTable.Toolbar>
+        {isError ? (
+          <div className="flex flex-col items-start gap-y-3 px-6 py-6" data-testid="zonos-orders-error">
+            <Text size="small" leading="compact" className="text-ui-fg-subtle">
+              Could not load the Zonos orders: {errorMessage(error)}. Check that the server is running, then try again.
+            </Text>
+            <Button size="small" variant="secondary" onClick={() => refetch()} isLoading={isRefetching}>
+              Try again
+            </Button>
+          </div>
+        ) : (
+          <>
+            <DataTable.Table
+              emptyState={{
+                empty: {
+                  heading: "No orders yet",
+                  description:
+                    "Orders appear here after a shopper completes Zonos Checkout or the sweep runs. To bring in one you know of, use Import an order.",
+                },
+                filtered: {
+                  heading: "No matching orders",
+                  description: "No Zonos order matches these filters or this id. Clear them to see every order.",
+                },
+              }}
+            />
+            <DataTable.Pagination />
+          </>
+        )}
+      </DataTable>
+    </Container>
+  )
+}
+
+/** Retries a failed import now and says how it ended. */
+const RetryButton = ({ row, storeId }: { row: ZonosOrderRow; storeId?: string | null }) => {
+  const retry = useRetryZonosOrder()
+  const label = zonosOrderLabel(row.zonos_order_id, storeId)
+  const onClick = async (event: MouseEvent) => {
+    event.stopPropagation()
+    try {
+      const result = await retry.mutateAsync(row.zonos_order_id)
+      const text = importOutcomeText(result, storeId)
+      toast[text.tone](text.title, { description: text.description })
+    } catch (error) {
+      toast.error(`Could not retry ${label}`, { description: errorMessage(error) })
+    }
+  }
+  return (
+    <Button
+      size="small"
+      variant="secondary"
+      onClick={onClick}
+      isLoading={retry.isPending}
+      disabled={retry.isPending}
+      aria-label={`Retry the import of ${label}`}
+    >
+      <ArrowPath />
+      Retry
+    </Button>
+  )
+}

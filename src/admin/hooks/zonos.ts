@@ -1,0 +1,88 @@
+/** react-query hooks around the plugin's admin API (the dashboard provides the QueryClient). */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { zonosApi } from "../lib/api"
+import type { ZonosOrderListQuery } from "../lib/types"
+
+export const zonosKeys = {
+  all: ["zonos"] as const,
+  connection: () => ["zonos", "connection"] as const,
+  orders: () => ["zonos", "orders"] as const,
+  orderList: (query: ZonosOrderListQuery) => ["zonos", "orders", "list", query] as const,
+  order: (zonosOrderId: string) => ["zonos", "orders", "detail", zonosOrderId] as const,
+  sweeps: () => ["zonos", "sweeps"] as const,
+}
+
+/** The dashboard's own order queries ("orders" keys), refreshed after a hold changes. */
+const MEDUSA_ORDER_KEY = ["orders"]
+
+export function useZonosConnection() {
+  return useQuery({ queryKey: zonosKeys.connection(), queryFn: zonosApi.connection, staleTime: 30_000 })
+}
+
+export function useZonosOrders(query: ZonosOrderListQuery) {
+  return useQuery({
+    queryKey: zonosKeys.orderList(query),
+    queryFn: () => zonosApi.listOrders(query),
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useZonosOrder(zonosOrderId: string | undefined) {
+  return useQuery({
+    queryKey: zonosKeys.order(zonosOrderId ?? ""),
+    queryFn: () => zonosApi.retrieveOrder(zonosOrderId ?? ""),
+    enabled: Boolean(zonosOrderId),
+    retry: (count, error) => count < 2 && (error as { status?: number })?.status !== 404,
+  })
+}
+
+function useInvalidateZonos() {
+  const queryClient = useQueryClient()
+  return async (options: { medusaOrders?: boolean } = {}) => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: zonosKeys.all }),
+      options.medusaOrders ? queryClient.invalidateQueries({ queryKey: MEDUSA_ORDER_KEY }) : Promise.resolve(),
+    ])
+  }
+}
+
+export function useImportZonosOrder() {
+  const invalidate = useInvalidateZonos()
+  return useMutation({
+    mutationFn: (zonosOrderId: string) => zonosApi.importOrder(zonosOrderId),
+    onSettled: () => invalidate({ medusaOrders: true }),
+  })
+}
+
+export function useRetryZonosOrder() {
+  const invalidate = useInvalidateZonos()
+  return useMutation({
+    mutationFn: (zonosOrderId: string) => zonosApi.retryOrder(zonosOrderId),
+    onSettled: () => invalidate({ medusaOrders: true }),
+  })
+}
+
+export function useCheckZonosOrder() {
+  const invalidate = useInvalidateZonos()
+  return useMutation({
+    mutationFn: (zonosOrderId: string) => zonosApi.checkOrder(zonosOrderId),
+    onSettled: () => invalidate({ medusaOrders: true }),
+  })
+}
+
+export function useReleaseZonosHold() {
+  const invalidate = useInvalidateZonos()
+  return useMutation({
+    mutationFn: ({ zonosOrderId, note }: { zonosOrderId: string; note?: string }) =>
+      zonosApi.releaseHold(zonosOrderId, note),
+    onSettled: () => invalidate({ medusaOrders: true }),
+  })
+}
+
+export function useRunZonosSweep() {
+  const invalidate = useInvalidateZonos()
+  return useMutation({
+    mutationFn: zonosApi.runSweep,
+    onSettled: () => invalidate({ medusaOrders: true }),
+  })
+}

@@ -103,11 +103,8 @@ function describeBadAmount(value: number | string): string {
   return JSON.stringify(value.length > 24 ? `${value.slice(0, 24)}…` : value)
 }
 
-/**
- * A required amount: a JSON number or numeric string, output as a canonical decimal string
- * (see the top of this file). Empty strings, exponents, NaN/Infinity and other text are rejected.
- */
-export const zonosAmount = amountInput.transform((value, ctx) => {
+/** The canonical decimal for `value`, or a zod issue saying why it is not an amount. */
+function canonicalOrIssue(value: number | string, ctx: z.RefinementCtx): string {
   const canonical = toCanonicalDecimal(value)
   if (canonical === null) {
     ctx.addIssue({
@@ -117,7 +114,13 @@ export const zonosAmount = amountInput.transform((value, ctx) => {
     return z.NEVER
   }
   return canonical
-})
+}
+
+/**
+ * A required amount: a JSON number or numeric string, output as a canonical decimal string
+ * (see the top of this file). Empty strings, exponents, NaN/Infinity and other text are rejected.
+ */
+export const zonosAmount = amountInput.transform(canonicalOrIssue)
 
 /**
  * An optional amount in a Zonos response: like zonosAmount, but missing, null and blank strings
@@ -125,20 +128,9 @@ export const zonosAmount = amountInput.transform((value, ctx) => {
  * the whole order.
  */
 export const zonosOptionalAmount = amountInput
-  .transform((value, ctx): string | null => {
-    if (typeof value === "string" && value.trim() === "") {
-      return null
-    }
-    const canonical = toCanonicalDecimal(value)
-    if (canonical === null) {
-      ctx.addIssue({
-        code: "custom",
-        message: `Invalid amount ${describeBadAmount(value)}: ${AMOUNT_EXPECTATION} (no exponent)`,
-      })
-      return z.NEVER
-    }
-    return canonical
-  })
+  .transform((value, ctx): string | null =>
+    typeof value === "string" && value.trim() === "" ? null : canonicalOrIssue(value, ctx)
+  )
   .nullish()
 
 export type ZonosAmount = z.infer<typeof zonosAmount>

@@ -97,7 +97,7 @@ export const collectZonosSweepWorkStep = createStep(
       if (toImport.has(id) || toRefresh.has(id)) continue
       if (!record.order?.id) {
         if (UNSETTLED_STATES.includes(record.state) && isDue(record)) toImport.add(id)
-      } else if (record.state === "held" && ZONOS_OWNED_HOLDS.includes(record.hold_reason)) {
+      } else if (record.state === "held" && ZONOS_OWNED_HOLDS.some((reason) => reason === record.hold_reason)) {
         toRefresh.add(id)
       } else if (!record.merchant_order_id_sent_at && isDue(record)) {
         toWriteBack.add(id)

@@ -42,7 +42,7 @@ export const getZonosImportResultStep = createStep(
       hold_reason: record.hold_reason ?? null,
       outcome: OUTCOME_BY_STATE[record.state] ?? "processing",
       order_id: record.order?.id ?? null,
-      display_id: record.order?.display_id ?? null,
+      display_id: record.order?.display_id == null ? null : Number(record.order.display_id),
       last_error: record.last_error ?? null,
     }
     return new StepResponse(result)

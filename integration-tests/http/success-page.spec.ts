@@ -1,6 +1,6 @@
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, Modules, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { seedZonosDemoStore } from "../../scripts/lib/seed-store"
 import { ZONOS_MODULE } from "../../src/modules/zonos"
 import ZonosModuleService from "../../src/modules/zonos/service"
@@ -109,6 +109,20 @@ medusaIntegrationTestRunner({
     }
     const outcomeOf = (response: { headers: Record<string, string> }) =>
       new URL(response.headers.location).searchParams.get("outcome")
+
+    it("emits order.placed once, so the store's order-confirmation subscribers fire", async () => {
+      const placed: string[] = []
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      eventBus.subscribe(OrderWorkflowEvents.PLACED, async (event) => {
+        const data = event.data
+        if (typeof data === "object" && data !== null && "id" in data) placed.push(String(data.id))
+      })
+      const response = await visitSuccessPage("999-1007")
+      await visitSuccessPage("999-1007")
+      const orderId = new URL(response.headers.location).searchParams.get("order_id")
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(placed).toEqual([orderId])
+    })
 
     it("answers a refresh from the database: same order, no second Zonos call", async () => {
       const first = await visitSuccessPage("999-1001")

@@ -1,0 +1,84 @@
+import { spawn } from "node:child_process"
+import net from "node:net"
+import path from "node:path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { seedZonosDemoStore } from "../../scripts/lib/seed-store"
+import { useZonosSandbox } from "../helpers/sandbox-env"
+
+jest.setTimeout(240_000)
+
+const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
+const ROOT = path.join(__dirname, "../..")
+
+/** Whether a Redis answers at REDIS_URL (the test needs one; a machine without it skips it, saying so). */
+function redisIsUp(): Promise<boolean> {
+  const { hostname, port } = new URL(REDIS_URL)
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 6379) }, () => {
+      socket.write("PING\r\n")
+    })
+    socket.setTimeout(1000, () => resolve(false))
+    socket.on("data", (data) => {
+      resolve(String(data).startsWith("+PONG"))
+      socket.end()
+    })
+    socket.on("error", () => resolve(false))
+  })
+}
+
+const { sandbox } = useZonosSandbox({ REDIS_URL })
+
+medusaIntegrationTestRunner({
+  medusaConfigFile: ROOT,
+  testSuite: ({ api, getContainer, dbConfig }) => {
+    let redis = false
+    beforeAll(async () => {
+      redis = await redisIsUp()
+      if (!redis) console.warn(`No Redis at ${REDIS_URL}: the multi-instance test is skipped`)
+      await seedZonosDemoStore(getContainer())
+    })
+
+    it("makes one Medusa order when two instances sharing Redis locking import the same order at once", async () => {
+      if (!redis) return
+      const second = spawn(
+        process.execPath,
+        [path.join(ROOT, "node_modules/@medusajs/cli/cli.js"), "exec", "./integration-tests/helpers/import-from-second-instance.ts", "999-1002", "10"],
+        {
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_URL: dbConfig.clientUrl, NODE_OPTIONS: "", LOG_LEVEL: "error" },
+          stdio: ["pipe", "pipe", "pipe"],
+        }
+      )
+      let output = ""
+      second.stdout.on("data", (chunk) => (output += chunk))
+      second.stderr.on("data", (chunk) => (output += chunk))
+      const exited = new Promise<number | null>((resolve) => second.on("exit", resolve))
+      await waitFor(() => output.includes("second-instance: ready"), 120_000, () => output)
+
+      second.stdin.write("go\n")
+      const hits = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          api.get("/zonos/success?orderId=999-1002", { maxRedirects: 0, validateStatus: () => true })
+        )
+      )
+      expect(await exited).toBe(0)
+
+      const fromSecond: (string | null)[] = JSON.parse(output.match(/second-instance: (\[.*\])/)![1])
+      const fromFirst = hits.map((hit) => new URL(hit.headers.location).searchParams.get("order_id"))
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: orders } = await query.graph({ entity: "order", fields: ["id"] })
+      expect(orders).toHaveLength(1)
+      expect(new Set([...fromFirst, ...fromSecond])).toEqual(new Set([orders[0].id]))
+      expect(sandbox().calls().orderDetail).toBe(1)
+    })
+  },
+})
+
+async function waitFor(condition: () => boolean, timeoutMs: number, describe: () => string) {
+  const start = Date.now()
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`Timed out; output so far:\n${describe()}`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}

@@ -78,16 +78,35 @@ async function main() {
   await run(["exec", "./scripts/seed-dev-store.ts"], env)
   await run(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], env, { allowFailure: true, quiet: true })
 
-  const medusa = spawn(MEDUSA_BIN, ["develop"], { cwd: ROOT, env, stdio: ["inherit", "pipe", "inherit"] })
-  cleanups.push(
-    () =>
-      new Promise((resolve) => {
-        if (medusa.exitCode !== null) return resolve()
-        medusa.once("exit", resolve)
-        medusa.kill("SIGTERM")
-        setTimeout(() => medusa.kill("SIGKILL"), 10_000).unref()
-      })
-  )
+  // Its own process group: `medusa develop` runs the server in a child process, and the
+  // whole group must stop with it.
+  const medusa = spawn(MEDUSA_BIN, ["develop"], {
+    cwd: ROOT,
+    env,
+    stdio: ["inherit", "pipe", "inherit"],
+    detached: true,
+  })
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-medusa.pid, signal)
+      return true
+    } catch {
+      return false // the group is gone
+    }
+  }
+  // Stop the server's whole group and wait until it is gone, before the database stops
+  // under it (a server left behind would spin trying to reconnect).
+  cleanups.push(async () => {
+    signalGroup("SIGTERM")
+    const deadline = Date.now() + 10_000
+    while (signalGroup(0)) {
+      if (Date.now() > deadline) {
+        signalGroup("SIGKILL")
+        break
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  })
   let announced = false
   medusa.stdout.on("data", (chunk) => {
     process.stdout.write(chunk)

@@ -13,6 +13,9 @@ jest.setTimeout(180_000)
 const { sandbox } = useZonosSandbox()
 const STOREFRONT = "https://shop.example/checkout/thank-you"
 
+/** SKUs the seeded store sells (scripts/lib/seed-store.ts). */
+const CATALOGUE_SKUS = ["SHIRT-M", "BELT-BRN-32", "MERINO-CREW-L"]
+
 /** An amount (number or decimal string) to the cent, as a string: exact, never via floats. */
 const cents = (amount: unknown) => MathBN.convert(String(amount)).toFixed(2)
 
@@ -44,7 +47,7 @@ medusaIntegrationTestRunner({
           "total",
           "subtotal",
           "tax_total",
-          "discount_total",
+          "discount_subtotal",
           "shipping_total",
           "item_total",
           "metadata",
@@ -84,7 +87,52 @@ medusaIntegrationTestRunner({
         if (!cancelled) expect(cents(order.total)).toBe(grandTotal)
         expect(order.currency_code).toBe("usd")
         expect(order.email).toBe(zonosOrder.email || zonosOrder.billingEmail)
-        expect(order.shipping_address.country_code).toBe(String(zonosOrder.countryCode).toLowerCase())
+
+        // Both addresses; billing falls back to shipping when Zonos sends none.
+        const [firstName, ...rest] = String(zonosOrder.name).split(" ")
+        expect(order.shipping_address).toEqual(
+          expect.objectContaining({
+            first_name: firstName,
+            last_name: rest.join(" "),
+            address_1: zonosOrder.address1,
+            city: zonosOrder.city,
+            country_code: String(zonosOrder.countryCode).toLowerCase(),
+          })
+        )
+        const billingSource = zonosOrder.billingAddress1 ? "billing" : "shipping"
+        expect(order.billing_address.address_1).toBe(
+          billingSource === "billing" ? zonosOrder.billingAddress1 : zonosOrder.address1
+        )
+        expect(order.billing_address.country_code).toBe(
+          String(billingSource === "billing" ? zonosOrder.billingCountryCode : zonosOrder.countryCode).toLowerCase()
+        )
+
+        // Items: catalogue variants where the SKU exists, custom items otherwise; no negative lines.
+        const zonosItems = (zonosOrder.items as { sku?: string; unitPrice: unknown }[]).filter((item) =>
+          MathBN.gte(String(item.unitPrice), 0)
+        )
+        expect(order.items).toHaveLength(zonosItems.length)
+        for (const item of order.items) {
+          expect(MathBN.gte(item.unit_price, 0)).toBe(true)
+          const sku = item.metadata.zonos_item.sku
+          expect(Boolean(item.variant_id)).toBe(CATALOGUE_SKUS.includes(sku))
+        }
+
+        // Shipping as Zonos's shopper chose it; duties and taxes as tax; the discount as adjustments.
+        expect(order.shipping_methods).toEqual([
+          expect.objectContaining({ name: zonosOrder.customerSelectedShippingName }),
+        ])
+        expect(cents(order.shipping_methods[0].amount)).toBe(cents(zonosOrder.shippingTotal))
+        if (!cancelled) {
+          expect(cents(order.tax_total)).toBe(cents(zonosOrder.dutyTaxesTotal))
+          const explainedDiscount = MathBN.add(
+            (zonosOrder.items as { unitPrice: unknown; quantity: number }[])
+              .filter((item) => MathBN.lt(String(item.unitPrice), 0))
+              .reduce((sum, item) => MathBN.add(sum, MathBN.mult(String(item.unitPrice), item.quantity).negated()), MathBN.convert(0)),
+            String((zonosOrder.promoCode as { amount?: unknown } | null)?.amount ?? 0)
+          )
+          expect(cents(order.discount_subtotal)).toBe(explainedDiscount.toFixed(2))
+        }
         expect(order.metadata.zonos_order_id).toBe(id)
         expect(order.metadata).not.toHaveProperty("zonos_national_identifier")
         expect(JSON.stringify(order.metadata)).not.toContain("birthDate")

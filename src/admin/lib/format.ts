@@ -42,6 +42,11 @@ export function medusaOrderLabel(displayId: number | null | undefined): string {
  * from the string (no float rounding on the way). Null for a missing amount; the amount
  * with its code for a currency Intl does not know.
  */
+/** A plain decimal such as "45" or "-12.30", which Intl formats exactly. */
+function isDecimalLiteral(text: string): text is Intl.StringNumericLiteral {
+  return /^-?\d+(\.\d+)?$/.test(text)
+}
+
 export function formatMoney(
   amount: string | number | null | undefined,
   currency: string | null | undefined,
@@ -49,13 +54,13 @@ export function formatMoney(
 ): string | null {
   if (amount === null || amount === undefined || amount === "") return null
   const text = String(amount).trim()
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return null
+  if (!isDecimalLiteral(text)) return null
   const code = (currency ?? "").trim().toUpperCase()
   if (!/^[A-Z]{3}$/.test(code)) return text
   try {
     const formatter = new Intl.NumberFormat(locale, { style: "currency", currency: code })
-    // Intl formats a numeric string exactly (ES2023); the cast only widens the declared type.
-    return formatter.format(text as unknown as number)
+    // Intl formats a numeric string exactly (ES2023), with no trip through a binary float.
+    return formatter.format(text)
   } catch {
     return `${text} ${code}`
   }

@@ -160,7 +160,7 @@ export const OrdersTable = ({ storeId }: { storeId?: string | null }) => {
     pagination: { state: pagination, onPaginationChange: setPagination },
     onRowClick: (_event, clicked) => {
       // @medusajs/ui 4.2 types this as the row's data but passes the table row.
-      const row = (clicked as unknown as { original?: ZonosOrderRow }).original ?? clicked
+      const row = unwrapRow(clicked)
       if (row.order) navigate(`/orders/${row.order.id}`)
     },
   })
@@ -240,4 +240,9 @@ const RetryButton = ({ row, storeId }: { row: ZonosOrderRow; storeId?: string | 
       Retry
     </Button>
   )
+}
+
+/** The row's data, whether DataTable passed the data or the table row wrapping it. */
+function unwrapRow(clicked: ZonosOrderRow | { original: ZonosOrderRow }): ZonosOrderRow {
+  return "original" in clicked ? clicked.original : clicked
 }

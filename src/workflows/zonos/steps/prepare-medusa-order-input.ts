@@ -5,6 +5,7 @@ import {
 } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
+import { RemoteQueryFunction } from "@medusajs/framework/types"
 import { ZonosOrderDetail } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
 import {
@@ -90,9 +91,7 @@ export const prepareMedusaOrderInputStep = createStep(
   }
 )
 
-type Query = {
-  graph: (config: { entity: string; fields: string[]; filters?: Record<string, unknown> }) => Promise<{ data: any[] }>
-}
+type Query = Omit<RemoteQueryFunction, symbol>
 
 async function defaultSalesChannelId(query: Query): Promise<string | undefined> {
   const { data: stores } = await query.graph({ entity: "store", fields: ["default_sales_channel_id"] })
@@ -125,11 +124,11 @@ async function findCatalogueMatches(
       filters: { sku: keys },
     }),
   ])
-  const variants = [...byId.data, ...bySku.data]
+  const variants = [...new Map([...byId.data, ...bySku.data].map((variant) => [variant.id, variant])).values()]
   const managed = variants.filter((variant) => variant.manage_inventory && !variant.allow_backorder)
   const availability =
     managed.length && salesChannelId
-      ? await getVariantAvailability(query as never, {
+      ? await getVariantAvailability(query, {
           variant_ids: managed.map((variant) => variant.id),
           sales_channel_id: salesChannelId,
         })
@@ -137,6 +136,7 @@ async function findCatalogueMatches(
 
   const matches: Record<string, CatalogueMatch> = {}
   for (const variant of variants) {
+    if (!variant.product_id) continue
     const wanted = items
       .filter((item) => item.productId === variant.id || (variant.sku && item.sku === variant.sku))
       .reduce((sum, item) => MathBN.add(sum, item.quantity ?? 0), MathBN.convert(0))

@@ -122,6 +122,9 @@ function prepareBuildCopy(dir: string): void {
   }
   const tsconfig = JSON.parse(fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8"))
   tsconfig.include = (tsconfig.include as string[]).filter((entry) => !entry.startsWith(".medusa"))
+  // The plugin's tsconfig keeps the development store's config out of the published build;
+  // a store build needs it compiled.
+  tsconfig.exclude = (tsconfig.exclude as string[]).filter((entry) => entry !== "medusa-config.ts")
   fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2))
   fs.cpSync(path.join(ROOT, "src"), path.join(dir, "src"), {
     recursive: true,

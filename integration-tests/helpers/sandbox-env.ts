@@ -13,9 +13,11 @@ export function useZonosSandbox(env: Record<string, string> = {}): { sandbox: ()
       ZONOS_API_URL: sandbox.url,
       ZONOS_STORE_ID: SANDBOX_STORE_ID,
       ZONOS_SECRET: SANDBOX_SECRET,
-      ZONOS_TIMEOUT_MS: "1500",
+      // The sandbox shares the test process's event loop with Medusa: a busy loop delays its
+      // answers, so the timeout leaves room, and the success page waits out timeout x attempts.
+      ZONOS_TIMEOUT_MS: "3000",
       ZONOS_MAX_RETRIES: "1",
-      ZONOS_SUCCESS_PAGE_WAIT_MS: "8000",
+      ZONOS_SUCCESS_PAGE_WAIT_MS: "15000",
       ZONOS_STOREFRONT_SUCCESS_URL: "https://shop.example/checkout/thank-you",
       MEDUSA_ADMIN_DISABLED: "true",
       ...env,

@@ -76,6 +76,8 @@ medusaIntegrationTestRunner({
         .graph({ entity: "zonos_order", fields: ["state", "order.id"], filters: { zonos_order_id: "1002" } })
         .then(({ data }) => data)
       expect(record).toEqual(expect.objectContaining({ state: "imported", order: expect.objectContaining({ id: orders[0].id }) }))
+      // The shared lock serialised the 20 imports: the first read Zonos, the rest found the order.
+      expect(sandbox().calls().orderDetail).toBe(1)
     })
   },
 })

@@ -4,6 +4,7 @@ import { normalizeZonosOrderId } from "../../modules/zonos/client"
 import { ZonosImportSource } from "../../modules/zonos/utils/history"
 import { createMedusaOrderFromZonosWorkflow } from "./create-medusa-order-from-zonos"
 import { applyZonosStatusStep } from "./steps/apply-zonos-status"
+import { createLockOwnerStep } from "./steps/create-lock-owner"
 import { getZonosImportResultStep } from "./steps/get-zonos-import-result"
 import { loadZonosImportStep } from "./steps/load-zonos-import"
 import { prepareMedusaOrderInputStep } from "./steps/prepare-medusa-order-input"
@@ -39,7 +40,8 @@ const LOCK_TTL_SECONDS = 120
  */
 export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFLOW, (input: ImportZonosOrderInput) => {
   const lockKey = transform({ input }, ({ input }) => `zonos-order:${normalizeZonosOrderId(input.zonos_order_id)}`)
-  acquireLockStep({ key: lockKey, timeout: LOCK_WAIT_SECONDS, ttl: LOCK_TTL_SECONDS })
+  const lockOwner = createLockOwnerStep({ purpose: "zonos-import" })
+  acquireLockStep({ key: lockKey, ownerId: lockOwner, timeout: LOCK_WAIT_SECONDS, ttl: LOCK_TTL_SECONDS })
 
   const loaded = loadZonosImportStep(input)
 
@@ -107,6 +109,6 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
   })
 
   const result = getZonosImportResultStep(transform({ loaded }, ({ loaded }) => ({ record_id: loaded.record_id })))
-  releaseLockStep({ key: lockKey })
+  releaseLockStep({ key: lockKey, ownerId: lockOwner })
   return new WorkflowResponse(result)
 })

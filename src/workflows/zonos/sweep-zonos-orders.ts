@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { collectZonosSweepWorkStep } from "./steps/collect-zonos-sweep-work"
+import { createLockOwnerStep } from "./steps/create-lock-owner"
 import { finishZonosSweepStep } from "./steps/finish-zonos-sweep"
 import { runZonosSweepImportsStep } from "./steps/run-zonos-sweep-imports"
 import { startZonosSweepStep } from "./steps/start-zonos-sweep"
@@ -15,7 +16,8 @@ export const ZONOS_SWEEP_LOCK_KEY = "zonos-sweep"
  * fast with "Failed to acquire lock"); each order still takes its own import lock.
  */
 export const sweepZonosOrdersWorkflow = createWorkflow(SWEEP_ZONOS_ORDERS_WORKFLOW, (input: { trigger: string }) => {
-  acquireLockStep({ key: ZONOS_SWEEP_LOCK_KEY, timeout: 0, ttl: 30 * 60 })
+  const lockOwner = createLockOwnerStep({ purpose: "zonos-sweep" })
+  acquireLockStep({ key: ZONOS_SWEEP_LOCK_KEY, ownerId: lockOwner, timeout: 0, ttl: 30 * 60 })
   const started = startZonosSweepStep(input)
   const work = collectZonosSweepWorkStep(transform({ started }, ({ started }) => ({ since_date: started.since_date })))
   const outcome = runZonosSweepImportsStep({ work })
@@ -27,6 +29,6 @@ export const sweepZonosOrdersWorkflow = createWorkflow(SWEEP_ZONOS_ORDERS_WORKFL
       outcome,
     }))
   )
-  releaseLockStep({ key: ZONOS_SWEEP_LOCK_KEY })
+  releaseLockStep({ key: ZONOS_SWEEP_LOCK_KEY, ownerId: lockOwner })
   return new WorkflowResponse(sweep)
 })

@@ -5,7 +5,7 @@ import { ZONOS_MODULE } from "../../../modules/zonos"
 import { ZonosOrderDetail } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { appendHistory, ZonosImportSource } from "../../../modules/zonos/utils/history"
-import { HOLD_REASON_TEXT, isMerchantReleasable, zonosStatusAction } from "../mapping/zonos-status"
+import { HOLD_REASON_TEXT, isMerchantReleasable, ZonosHoldReason, zonosStatusAction } from "../mapping/zonos-status"
 
 export type ApplyZonosStatusInput = {
   record_id: string
@@ -13,8 +13,6 @@ export type ApplyZonosStatusInput = {
   detail: ZonosOrderDetail
   source: ZonosImportSource
 }
-
-type HoldReason = keyof typeof HOLD_REASON_TEXT
 
 /**
  * Brings the Medusa order in step with the Zonos status: hold it (fraud review, Zonos
@@ -35,7 +33,7 @@ export const applyZonosStatusStep = createStep(
     const now = new Date()
 
     let state = record.state === "pending" || record.state === "failed" ? "imported" : record.state
-    let holdReason: HoldReason | null = record.hold_reason
+    let holdReason: ZonosHoldReason | null = record.hold_reason
     let lastError: string | null = record.last_error
     let event: string | null = null
 

@@ -3,7 +3,6 @@ import { ZONOS_MODULE } from "../../../modules/zonos"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { runZonosImport } from "../run-zonos-import"
 import { ZonosSweepWork } from "./collect-zonos-sweep-work"
-import { ZonosImportResult } from "./get-zonos-import-result"
 
 export type ZonosSweepCounts = {
   listed: number
@@ -85,5 +84,3 @@ async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T)
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
   return results
 }
-
-export type { ZonosImportResult }

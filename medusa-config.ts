@@ -42,6 +42,7 @@ module.exports = defineConfig({
         maxRetries: process.env.ZONOS_MAX_RETRIES,
         storefrontSuccessUrl: process.env.ZONOS_STOREFRONT_SUCCESS_URL,
         successPageWaitMs: process.env.ZONOS_SUCCESS_PAGE_WAIT_MS,
+        successPageMaxInFlight: process.env.ZONOS_SUCCESS_PAGE_MAX_IN_FLIGHT,
         currency: process.env.ZONOS_CURRENCY,
         regionId: process.env.ZONOS_REGION_ID,
         salesChannelId: process.env.ZONOS_SALES_CHANNEL_ID,

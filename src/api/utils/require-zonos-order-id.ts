@@ -1,11 +1,24 @@
+import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { parseZonosOrderId } from "../../modules/zonos/client"
+import { ZONOS_MODULE } from "../../modules/zonos"
+import { checkZonosOrderId, ZonosOrderIdProblem } from "../../modules/zonos/client"
+import ZonosModuleService from "../../modules/zonos/service"
 
-/** The normalised Zonos order id from a path parameter, or a 400 that says what is wrong. */
-export function requireZonosOrderId(value: string | undefined): string {
-  const parsed = parseZonosOrderId(value)
-  if (!parsed) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "Not a Zonos order id (e.g. 999-12345)")
+const PROBLEM_TEXT: Record<ZonosOrderIdProblem, (field: string, storeId: string) => string> = {
+  malformed: (field) => `${field} is not a Zonos order id (e.g. 999-12345)`,
+  other_store: (field, storeId) => `${field} is an order of another Zonos store; this store is ${storeId}`,
+}
+
+/**
+ * The normalised Zonos order id of THIS store from a request value, or a 400 saying what is
+ * wrong. Every route reads ids through here, so another store's `998-1002` is never taken for
+ * our order 1002 (and costs no Zonos call).
+ */
+export function requireZonosOrderId(scope: MedusaContainer, value: unknown, field = "zonos_order_id"): string {
+  const { storeId } = scope.resolve<ZonosModuleService>(ZONOS_MODULE).getSettings()
+  const checked = checkZonosOrderId(value, storeId)
+  if (checked.problem !== null) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, PROBLEM_TEXT[checked.problem](field, storeId))
   }
-  return parsed
+  return checked.id
 }

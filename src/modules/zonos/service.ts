@@ -4,6 +4,7 @@ import { ZonosClient } from "./client"
 import ZonosOrder from "./models/zonos-order"
 import ZonosSweep from "./models/zonos-sweep"
 import { ZonosOptions, ZonosPublicSettings } from "./types/options"
+import { InFlightLimit } from "./utils/in-flight-limit"
 
 type InjectedDependencies = {
   logger: Logger
@@ -17,11 +18,14 @@ type InjectedDependencies = {
 export default class ZonosModuleService extends MedusaService({ ZonosOrder, ZonosSweep }) {
   readonly client: ZonosClient
   protected readonly settings_: ZonosPublicSettings
+  /** Imports started by the public success page that are still running in this process. */
+  readonly successPageImports: InFlightLimit
 
   constructor(dependencies: InjectedDependencies) {
     super(...arguments)
     const { secret, ...settings } = dependencies.zonosOptions
     this.settings_ = settings
+    this.successPageImports = new InFlightLimit(settings.successPageMaxInFlight)
     this.client = new ZonosClient({
       storeId: settings.storeId,
       secret,

@@ -18,6 +18,8 @@ export type ImportZonosOrderInput = {
   source: ZonosImportSource
   /** Re-read the order from Zonos even if it was imported already (to apply a new status). */
   refresh?: boolean
+  /** orderNumbers listed it (the sweep): Zonos has this order, so "not found" is not final. */
+  listed_by_zonos?: boolean
 }
 
 export const IMPORT_ZONOS_ORDER_WORKFLOW = "import-zonos-order"
@@ -51,6 +53,8 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
         zonos_order_id: loaded.zonos_order_id,
         source: input.source,
         message: loaded.error?.message ?? "Zonos could not be read",
+        error_code: loaded.error?.code ?? null,
+        listed_by_zonos: input.listed_by_zonos ?? false,
       }))
     ).config({ name: "record-zonos-read-failure" })
   })

@@ -1,4 +1,8 @@
-import { MedusaContainer } from "@medusajs/framework/types"
+import { Logger, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ZONOS_MODULE } from "../../modules/zonos"
+import { formatZonosOrderId } from "../../modules/zonos/client"
+import ZonosModuleService from "../../modules/zonos/service"
 import { importZonosOrderWorkflow, ImportZonosOrderInput } from "./import-zonos-order"
 import { recordZonosImportFailureWorkflow } from "./record-zonos-import-failure"
 import { ZonosImportResult } from "./steps/get-zonos-import-result"
@@ -6,7 +10,8 @@ import { ZonosImportResult } from "./steps/get-zonos-import-result"
 /**
  * Starts the import workflow and, if it fails in a way its own steps did not record,
  * starts the workflow that records the failure. Never throws for a failed import: the
- * result says where the order stands. Routes, the sweep and the admin all import through here.
+ * result says where the order stands. Routes, the sweep and the admin all import through here,
+ * so this is also where each import's outcome is logged, once.
  */
 export async function runZonosImport(
   container: MedusaContainer,
@@ -14,11 +19,44 @@ export async function runZonosImport(
 ): Promise<ZonosImportResult> {
   const { result, errors } = await importZonosOrderWorkflow(container).run({ input, throwOnError: false })
   if (!errors.length) {
+    logZonosImport(container, input, result)
     return result
   }
   const message = errors[0]?.error?.message ?? "The import failed"
   const recorded = await recordZonosImportFailureWorkflow(container).run({
-    input: { zonos_order_id: input.zonos_order_id, source: input.source, message },
+    input: {
+      zonos_order_id: input.zonos_order_id,
+      source: input.source,
+      message,
+      listed_by_zonos: input.listed_by_zonos ?? false,
+    },
   })
+  logZonosImport(container, input, recorded.result)
   return recorded.result
+}
+
+/**
+ * One line per import in the server log: info when the order is where it should be, warn with
+ * the reason when it is not (what the merchant would otherwise see only in the admin). Error
+ * messages come from the client, which has already removed the secret.
+ */
+function logZonosImport(container: MedusaContainer, input: ImportZonosOrderInput, result: ZonosImportResult): void {
+  const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+  const { storeId } = container.resolve<ZonosModuleService>(ZONOS_MODULE).getSettings()
+  const subject = `Zonos order ${formatZonosOrderId(storeId, result.zonos_order_id)} (${input.source})`
+  const order = result.display_id === null ? "" : ` as Medusa order #${result.display_id}`
+  switch (result.outcome) {
+    case "imported":
+      return logger.info(`${subject}: imported${order}`)
+    case "on_hold":
+      return logger.info(`${subject}: imported${order}, on hold (${result.hold_reason ?? "held"})`)
+    case "cancelled":
+      return logger.info(`${subject}: cancelled${order}`)
+    case "not_found":
+      return logger.warn(`${subject}: Zonos has no such order; not retried unless Zonos lists it`)
+    case "needs_attention":
+    case "failed":
+    case "processing":
+      return logger.warn(`${subject}: ${result.outcome}: ${result.last_error ?? "no reason recorded"}`)
+  }
 }

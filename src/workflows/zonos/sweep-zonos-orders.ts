@@ -19,13 +19,20 @@ export const sweepZonosOrdersWorkflow = createWorkflow(SWEEP_ZONOS_ORDERS_WORKFL
   const lockOwner = createLockOwnerStep({ purpose: "zonos-sweep" })
   acquireLockStep({ key: ZONOS_SWEEP_LOCK_KEY, ownerId: lockOwner, timeout: 0, ttl: 30 * 60 })
   const started = startZonosSweepStep(input)
-  const work = collectZonosSweepWorkStep(transform({ started }, ({ started }) => ({ since_date: started.since_date })))
+  const work = collectZonosSweepWorkStep(
+    transform({ started, input }, ({ started, input }) => ({
+      since_date: started.since_date,
+      // A merchant's "Run sweep now" retries every failure at once; the schedule keeps the backoff.
+      retry_now: input.trigger === "admin",
+    }))
+  )
   const outcome = runZonosSweepImportsStep({ work })
   const sweep = finishZonosSweepStep(
     transform({ started, work, outcome }, ({ started, work, outcome }) => ({
       sweep_id: started.sweep_id,
       since_date: started.since_date,
       listing_error: work.listing_error,
+      listed: work.listed,
       outcome,
     }))
   )

@@ -1,34 +1,39 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ZONOS_MODULE } from "../../../modules/zonos"
-import { formatZonosOrderId, normalizeZonosOrderId } from "../../../modules/zonos/client"
+import { formatZonosOrderId } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { runZonosImport } from "../../../workflows/zonos/run-zonos-import"
-import { buildSuccessRedirect, shopperOutcome } from "../../utils/success-redirect"
+import { requireZonosOrderId } from "../../utils/require-zonos-order-id"
+import { buildSuccessRedirect } from "../../utils/success-redirect"
 import { ZonosSuccessQueryType } from "./validators"
 
 /**
- * Zonos sends the shopper's browser here after checkout (`?orderId=999-12345`). The order
- * is imported at once (waiting at most `successPageWaitMs`), then the shopper is sent on to
- * the storefront. Whatever happens, the shopper gets a redirect, never an error page: if
- * Zonos cannot be reached yet, the outcome is "processing" and the sweep finishes the job.
+ * Zonos sends the shopper's browser here after checkout (`?orderId=999-12345`). The order is
+ * imported at once (waiting at most `successPageWaitMs`), then the shopper is sent on to the
+ * storefront with the Zonos order id and nothing else.
+ *
+ * The route is public and Zonos ids are sequential, so anyone can call it with any id: the
+ * redirect must not tell them anything they did not type (no Medusa order id, which unlocks the
+ * shopper's data on the store API, and no outcome, which would say which orders are in fraud
+ * review). The storefront that started the checkout finds its order by its cart instead
+ * (`GET /store/zonos/orders?cart_id=`). At most `successPageMaxInFlight` imports run here at
+ * once; past that the shopper is redirected at once and the sweep imports the order.
  */
 export const GET = async (req: MedusaRequest<unknown, ZonosSuccessQueryType>, res: MedusaResponse) => {
   const zonos = req.scope.resolve<ZonosModuleService>(ZONOS_MODULE)
   const settings = zonos.getSettings()
-  const zonosOrderId = normalizeZonosOrderId(req.validatedQuery.orderId)
+  const zonosOrderId = requireZonosOrderId(req.scope, req.validatedQuery.orderId, "orderId")
 
-  const importing = runZonosImport(req.scope, { zonos_order_id: zonosOrderId, source: "success_page" })
-  const result = await Promise.race([importing, delay(settings.successPageWaitMs)]).catch(() => null)
-  importing.catch(() => undefined)
+  const importing = zonos.successPageImports.tryRun(() =>
+    runZonosImport(req.scope, { zonos_order_id: zonosOrderId, source: "success_page" })
+  )
+  if (importing) {
+    await Promise.race([importing, delay(settings.successPageWaitMs)]).catch(() => undefined)
+  }
 
-  const location = buildSuccessRedirect(settings.storefrontSuccessUrl, {
-    order_id: result?.order_id ?? null,
-    zonos_order_id: formatZonosOrderId(settings.storeId, zonosOrderId),
-    outcome: shopperOutcome(result?.outcome ?? null),
-  })
-  res.redirect(303, location)
+  res.redirect(303, buildSuccessRedirect(settings.storefrontSuccessUrl, formatZonosOrderId(settings.storeId, zonosOrderId)))
 }
 
-function delay(ms: number): Promise<null> {
-  return new Promise((resolve) => setTimeout(() => resolve(null), ms).unref())
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref())
 }

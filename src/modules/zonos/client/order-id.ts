@@ -71,6 +71,24 @@ export function parseZonosOrderId(input: unknown, expectedStoreId?: string): str
   return null
 }
 
+/** Why an input is not an order id of this store. */
+export type ZonosOrderIdProblem = "malformed" | "other_store"
+
+/**
+ * Reads an order id given to this store (success page, admin, sweep): its normalised number, or
+ * why it is refused. An id prefixed with another store's id is never read as one of ours.
+ */
+export function checkZonosOrderId(
+  input: unknown,
+  storeId: string
+): { id: string; problem: null } | { id: null; problem: ZonosOrderIdProblem } {
+  const ours = parseZonosOrderId(input, storeId)
+  if (ours !== null) {
+    return { id: ours, problem: null }
+  }
+  return { id: null, problem: parseZonosOrderId(input) === null ? "malformed" : "other_store" }
+}
+
 /** Like parseZonosOrderId, but throws `Error("Invalid Zonos order id: ...")` on bad input. */
 export function normalizeZonosOrderId(input: unknown, expectedStoreId?: string): string {
   const parsed = parseZonosOrderId(input, expectedStoreId)

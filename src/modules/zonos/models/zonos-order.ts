@@ -6,7 +6,8 @@ export const ZONOS_IMPORT_STATES = [
   "imported", // a Medusa order exists and may be fulfilled
   "held", // a Medusa order exists and must not be fulfilled yet
   "cancelled", // Zonos cancelled it; the Medusa order is cancelled (or never created)
-  "failed", // the import failed for a reason a merchant must fix; the sweep retries it
+  "failed", // the import failed (Zonos down, a setting to fix): the sweep retries it, with backoff
+  "not_found", // Zonos has no such order: final, re-read only if orderNumbers lists it
   "needs_attention", // Zonos and Medusa disagree in a way only a merchant can settle
 ] as const
 
@@ -48,6 +49,10 @@ const ZonosOrder = model
     /** Who released a merchant hold, and their note. */
     released_by: model.text().nullable(),
     release_note: model.text().nullable(),
+    /** A merchant dismissed (archived) a row that will never import: kept, never retried, hidden by default. */
+    dismissed_at: model.dateTime().nullable(),
+    dismissed_by: model.text().nullable(),
+    dismiss_note: model.text().nullable(),
     /** The last orderDetail received, as Zonos sent it (customs fields stay only here). */
     order_detail: model.json().nullable(),
     /** What happened to it, oldest first: { entries: [{ at, source, event, detail }] }. */
@@ -56,6 +61,7 @@ const ZonosOrder = model
   .indexes([
     { on: ["zonos_order_id"], unique: true },
     { on: ["state"] },
+    { on: ["reference_id"] },
   ])
   .checks([
     {

@@ -15,7 +15,7 @@ const ZonosSweep = model.define("zonos_sweep", {
   finished_at: model.dateTime().nullable(),
   /** First day (UTC yyyymmdd) this run asked orderNumbers for. */
   since_date: model.text().nullable(),
-  /** First day the next run must ask for; null when this run left work undone. */
+  /** First day the next run asks for (plus the overlap day); null when orderNumbers could not be read. */
   cursor_date: model.text().nullable(),
   /** Outcomes counted: { found, imported, held, released, cancelled, failed, ... }. */
   counts: model.json().nullable(),

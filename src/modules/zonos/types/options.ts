@@ -44,11 +44,20 @@ export const zonosOptionsSchema = z.object({
     .default(3),
   /**
    * Where the success-page route sends the shopper after the import: an absolute
-   * URL or a path on the backend. Gets `order_id`, `zonos_order_id` and `outcome`.
+   * URL or a path on the backend. Gets `zonos_order_id` only: the route is public, so it
+   * hands out nothing a stranger could not have typed (the storefront asks
+   * `GET /store/zonos/orders?cart_id=` for the order).
    */
   storefrontSuccessUrl: z.string().trim().min(1).default("/zonos/thank-you"),
-  /** How long the success page waits for the import before answering "processing". */
+  /** How long the success page waits for the import before redirecting (the import goes on). */
   successPageWaitMs: positiveInt("successPageWaitMs").default(8_000),
+  /**
+   * Imports the public success page may have in flight at once, per server process (a bound on
+   * what anonymous traffic can make the store ask Zonos; not per client address, since behind a
+   * proxy every shopper shares one). Past it the shopper is redirected at once and the sweep
+   * imports the order.
+   */
+  successPageMaxInFlight: positiveInt("successPageMaxInFlight").max(100, "successPageMaxInFlight must be 100 or less").default(8),
   /**
    * Which amounts become the Medusa order: "usd" (what Zonos settles with the
    * merchant) or "foreign" (the shopper's `foreignCurrencyCode` and `...Foreign` amounts).

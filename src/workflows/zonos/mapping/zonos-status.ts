@@ -63,3 +63,28 @@ export function zonosStatusAction(
 export function isMerchantReleasable(reason: ZonosHoldReason): boolean {
   return reason === "csl_match" || reason === "test_order"
 }
+
+/** What an imported order's metadata says of its Zonos state (what integrators read). */
+export type ZonosOrderMetadata = {
+  /** Zonos's latest status, as Zonos spells it. */
+  zonos_status: string | null
+  /** Set while the order must not be fulfilled, with the reason in words. */
+  zonos_hold: { reason: ZonosHoldReason; text: string } | null
+}
+
+/**
+ * The order metadata for a Zonos order row. Every step that changes the row's state, hold or
+ * status writes the order's metadata through this one function, so the two cannot drift
+ * (released or cancelled: no hold left in metadata).
+ */
+export function zonosOrderMetadata(row: {
+  state: string
+  hold_reason: ZonosHoldReason | null
+  zonos_status: string | null
+}): ZonosOrderMetadata {
+  return {
+    zonos_status: row.zonos_status,
+    zonos_hold:
+      row.state === "held" && row.hold_reason ? { reason: row.hold_reason, text: HOLD_REASON_TEXT[row.hold_reason] } : null,
+  }
+}

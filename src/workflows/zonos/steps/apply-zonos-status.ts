@@ -5,7 +5,13 @@ import { ZONOS_MODULE } from "../../../modules/zonos"
 import { ZonosOrderDetail } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { appendHistory, ZonosImportSource } from "../../../modules/zonos/utils/history"
-import { HOLD_REASON_TEXT, isMerchantReleasable, ZonosHoldReason, zonosStatusAction } from "../mapping/zonos-status"
+import {
+  HOLD_REASON_TEXT,
+  isMerchantReleasable,
+  ZonosHoldReason,
+  zonosOrderMetadata,
+  zonosStatusAction,
+} from "../mapping/zonos-status"
 
 export type ApplyZonosStatusInput = {
   record_id: string
@@ -32,7 +38,7 @@ export const applyZonosStatusStep = createStep(
     const action = zonosStatusAction(detail, { holdTestOrders: zonos.getSettings().holdTestOrders })
     const now = new Date()
 
-    let state = record.state === "pending" || record.state === "failed" ? "imported" : record.state
+    let state = record.state === "pending" || record.state === "failed" || record.state === "not_found" ? "imported" : record.state
     let holdReason: ZonosHoldReason | null = record.hold_reason
     let lastError: string | null = record.last_error
     let event: string | null = null
@@ -74,13 +80,14 @@ export const applyZonosStatusStep = createStep(
       }
     }
 
+    const zonosStatus = detail.orderStatus ?? record.zonos_status
     await zonos.updateZonosOrders({
       id: record.id,
       state,
       hold_reason: holdReason,
       last_error: lastError,
       reference_id: detail.referenceId ?? record.reference_id,
-      zonos_status: detail.orderStatus ?? record.zonos_status,
+      zonos_status: zonosStatus,
       zonos_status_at: toDate(detail.orderStatusDate) ?? record.zonos_status_at,
       test_order: Boolean(detail.testOrder),
       csl_match: Boolean(detail.cslListMatch),
@@ -91,15 +98,13 @@ export const applyZonosStatusStep = createStep(
         : record.history,
     })
 
-    if (state !== "cancelled") {
-      await orderModule.updateOrders(input.order_id, {
-        metadata: {
-          ...(order.metadata ?? {}),
-          zonos_status: detail.orderStatus ?? null,
-          zonos_hold: holdReason && state === "held" ? { reason: holdReason, text: HOLD_REASON_TEXT[holdReason] } : null,
-        },
-      })
-    }
+    // Cancelled orders too: a hold must not outlive the row's in the order's metadata.
+    await orderModule.updateOrders(input.order_id, {
+      metadata: {
+        ...(order.metadata ?? {}),
+        ...zonosOrderMetadata({ state, hold_reason: holdReason, zonos_status: zonosStatus }),
+      },
+    })
     return new StepResponse({ state, hold_reason: state === "held" ? holdReason : null })
   }
 )

@@ -16,6 +16,7 @@ export type ZonosSweepWork = {
   listing_error: string | null
 }
 
+/** Rows the sweep retries by themselves, listed or not. `not_found` is not one: only a listing revives it. */
 const UNSETTLED_STATES = ["pending", "failed"]
 /** Holds Zonos lifts by itself: re-read on every sweep until they leave review. */
 const ZONOS_OWNED_HOLDS = ["fraud_review", "zonos_hold"]
@@ -25,10 +26,17 @@ const ZONOS_OWNED_HOLDS = ["fraud_review", "zonos_hold"]
  * and missingMerchantOrderId) and the plugin's own records. Orders already settled, whose
  * status did not change, cost nothing: the sweep's cost does not grow with the history.
  */
+export type CollectZonosSweepWorkInput = {
+  since_date: string
+  /** Retry every failed import now, ignoring its backoff (a merchant's "Run sweep now"). */
+  retry_now: boolean
+}
+
 export const collectZonosSweepWorkStep = createStep(
   "collect-zonos-sweep-work",
-  async (input: { since_date: string }, { container }) => {
+  async (input: CollectZonosSweepWorkInput, { container }) => {
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
+    const { storeId } = zonos.getSettings()
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const now = new Date()
     const work: ZonosSweepWork = { to_import: [], to_refresh: [], to_write_back: [], listed: [], listing_error: null }
@@ -47,7 +55,8 @@ export const collectZonosSweepWorkStep = createStep(
 
     const statusById = new Map<string, string | undefined>()
     for (const entry of listed) {
-      const id = parseZonosOrderId(entry.id)
+      // Another store's id is never read as ours (Zonos should not list one; if it does, skip it).
+      const id = parseZonosOrderId(entry.id, storeId)
       if (id && !(statusById.has(id) && statusById.get(id))) {
         statusById.set(id, entry.status ?? undefined)
       }
@@ -64,6 +73,7 @@ export const collectZonosSweepWorkStep = createStep(
         "zonos_status",
         "next_attempt_at",
         "merchant_order_id_sent_at",
+        "dismissed_at",
         "order.id",
       ],
       filters: {
@@ -76,7 +86,7 @@ export const collectZonosSweepWorkStep = createStep(
     })
     const recordById = new Map(records.map((record) => [record.zonos_order_id, record]))
     const isDue = (record: { next_attempt_at?: string | Date | null }) =>
-      !record.next_attempt_at || new Date(record.next_attempt_at) <= now
+      input.retry_now || !record.next_attempt_at || new Date(record.next_attempt_at) <= now
 
     const toImport = new Set<string>()
     const toRefresh = new Set<string>()
@@ -86,7 +96,8 @@ export const collectZonosSweepWorkStep = createStep(
       if (!record) {
         toImport.add(id)
       } else if (!record.order?.id) {
-        if (isDue(record)) toImport.add(id)
+        // A merchant dismissed it: they settled it by hand, never import it behind their back.
+        if (!record.dismissed_at && isDue(record)) toImport.add(id)
       } else {
         const listedStatus = statusById.get(id)
         if (listedStatus && listedStatus !== record.zonos_status) toRefresh.add(id)
@@ -96,7 +107,7 @@ export const collectZonosSweepWorkStep = createStep(
       const id = record.zonos_order_id
       if (toImport.has(id) || toRefresh.has(id)) continue
       if (!record.order?.id) {
-        if (UNSETTLED_STATES.includes(record.state) && isDue(record)) toImport.add(id)
+        if (UNSETTLED_STATES.includes(record.state) && !record.dismissed_at && isDue(record)) toImport.add(id)
       } else if (record.state === "held" && ZONOS_OWNED_HOLDS.some((reason) => reason === record.hold_reason)) {
         toRefresh.add(id)
       } else if (!record.merchant_order_id_sent_at && isDue(record)) {

@@ -1,7 +1,14 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 
-export type ZonosImportOutcome = "imported" | "on_hold" | "cancelled" | "needs_attention" | "processing" | "failed"
+export type ZonosImportOutcome =
+  | "imported"
+  | "on_hold"
+  | "cancelled"
+  | "needs_attention"
+  | "processing"
+  | "failed"
+  | "not_found"
 
 export type ZonosImportResult = {
   record_id: string
@@ -21,6 +28,7 @@ const OUTCOME_BY_STATE: Record<string, ZonosImportOutcome> = {
   needs_attention: "needs_attention",
   pending: "processing",
   failed: "failed",
+  not_found: "not_found",
 }
 
 /** Reads back where the Zonos order stands after the import: what routes and the sweep report. */

@@ -33,7 +33,7 @@ export const loadZonosImportStep = createStep(
   async (input: LoadZonosImportInput, { container }) => {
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const zonosOrderId = normalizeZonosOrderId(input.zonos_order_id)
+    const zonosOrderId = normalizeZonosOrderId(input.zonos_order_id, zonos.getSettings().storeId)
 
     const [existing] = await zonos.listZonosOrders({ zonos_order_id: zonosOrderId }, { take: 1 })
     const record =

@@ -3,6 +3,7 @@ import { ZONOS_MODULE } from "../../../modules/zonos"
 import { normalizeZonosOrderId } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { appendHistory, ZonosImportSource } from "../../../modules/zonos/utils/history"
+import { stateAfterImportFailure, ZonosImportState } from "../../../modules/zonos/utils/import-failure"
 import { nextAttemptAt } from "../../../modules/zonos/utils/retry-schedule"
 
 export type RecordZonosImportFailureInput = {
@@ -10,44 +11,55 @@ export type RecordZonosImportFailureInput = {
   zonos_order_id: string
   source: ZonosImportSource
   message: string
+  /** The Zonos client's error code when Zonos caused the failure ("order_not_found", "timeout", ...). */
+  error_code?: string | null
+  /** orderNumbers listed this order (so "not found" is Zonos being inconsistent, not a bad id). */
+  listed_by_zonos?: boolean
 }
 
-const SETTLED_STATES = ["imported", "held", "cancelled", "needs_attention"]
+type RecordedZonosImportFailure = { record_id: string; state: ZonosImportState }
 
 /**
- * Records why an import failed and counts the attempt, so the failure is visible and the
- * sweep retries it when due (whatever the cause: Zonos down, or a setting to fix). A row whose order exists already keeps its state: only the
- * history notes the failed refresh.
+ * Records why an import failed and counts the attempt, so the failure is visible. Where the row
+ * goes is decided by `stateAfterImportFailure`: `failed` (the sweep retries it when due),
+ * `not_found` (final: no retry), or unchanged for a row whose order exists already.
  */
 export const recordZonosImportFailureStep = createStep(
   "record-zonos-import-failure",
   async (input: RecordZonosImportFailureInput, { container }) => {
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
-    const zonosOrderId = normalizeZonosOrderId(input.zonos_order_id)
+    const zonosOrderId = normalizeZonosOrderId(input.zonos_order_id, zonos.getSettings().storeId)
     const [existing] = await zonos.listZonosOrders({ zonos_order_id: zonosOrderId }, { take: 1 })
     const record = existing ?? (await zonos.createZonosOrders({ zonos_order_id: zonosOrderId, state: "pending" }))
     const now = new Date()
+    const state = stateAfterImportFailure({
+      current_state: record.state,
+      error_code: input.error_code ?? null,
+      listed_by_zonos: input.listed_by_zonos ?? false,
+    })
     const history = appendHistory(record.history, {
       at: now.toISOString(),
       source: input.source,
-      event: "import_failed",
+      event: state === "not_found" ? "not_found" : "import_failed",
       detail: input.message,
     })
 
-    if (SETTLED_STATES.includes(record.state)) {
+    if (state !== "failed" && state !== "not_found") {
+      // A settled row: only the history and the last error note the failed re-read.
       await zonos.updateZonosOrders({ id: record.id, history, last_error: input.message })
-      return new StepResponse({ record_id: record.id, state: record.state })
+      return new StepResponse<RecordedZonosImportFailure>({ record_id: record.id, state })
     }
 
     const attempts = record.attempts + 1
     await zonos.updateZonosOrders({
       id: record.id,
-      state: "failed",
+      state,
       attempts,
       last_error: input.message,
-      next_attempt_at: nextAttemptAt(attempts, now),
+      last_checked_at: now,
+      next_attempt_at: state === "failed" ? nextAttemptAt(attempts, now) : null,
       history,
     })
-    return new StepResponse({ record_id: record.id, state: "failed" })
+    return new StepResponse<RecordedZonosImportFailure>({ record_id: record.id, state })
   }
 )

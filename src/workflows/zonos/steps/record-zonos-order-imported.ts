@@ -42,6 +42,8 @@ export const recordZonosOrderImportedStep = createStep(
       imported_at: new Date(at),
       last_error: null,
       next_attempt_at: null,
+      // An order that imports after all is no longer dismissed: it must show in the list.
+      dismissed_at: null,
       history,
     })
     return new StepResponse(undefined, before)
@@ -56,6 +58,7 @@ export const recordZonosOrderImportedStep = createStep(
       imported_at: before.imported_at,
       last_error: before.last_error,
       next_attempt_at: before.next_attempt_at,
+      dismissed_at: before.dismissed_at,
       history: before.history,
     })
   }

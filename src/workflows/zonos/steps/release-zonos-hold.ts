@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { appendHistory } from "../../../modules/zonos/utils/history"
-import { HOLD_REASON_TEXT, isMerchantReleasable, ZonosHoldReason } from "../mapping/zonos-status"
+import { HOLD_REASON_TEXT, isMerchantReleasable, ZonosHoldReason, zonosOrderMetadata } from "../mapping/zonos-status"
 
 export type ReleaseZonosHoldInput = { zonos_order_id: string; note: string | null; released_by: string }
 
@@ -53,7 +53,10 @@ export const releaseZonosHoldStep = createStep(
     })
     if (record.order?.id) {
       await orderModule.updateOrders(record.order.id, {
-        metadata: { ...(record.order.metadata ?? {}), zonos_hold: null },
+        metadata: {
+          ...(record.order.metadata ?? {}),
+          ...zonosOrderMetadata({ state: "imported", hold_reason: null, zonos_status: record.zonos_status ?? null }),
+        },
       })
     }
     return new StepResponse({ zonos_order_id: record.zonos_order_id, state: "imported" }, record)

@@ -12,14 +12,14 @@ export type ZonosSweepCounts = {
   needs_attention: number
   processing: number
   failed: number
+  not_found: number
   refreshed: number
   written_back: number
 }
 
 export type ZonosSweepOutcome = {
   counts: ZonosSweepCounts
-  /** Ids listed for the window that are still not handled (the cursor must not pass them). */
-  unhandled: string[]
+  /** "<id>: <reason>" for each order this run could not import (at most 20). */
   errors: string[]
 }
 
@@ -33,6 +33,7 @@ export const runZonosSweepImportsStep = createStep(
   async (input: { work: ZonosSweepWork }, { container }) => {
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
     const { work } = input
+    const listed = new Set(work.listed)
     const jobs = [
       ...work.to_import.map((id) => ({ id, refresh: false, kind: "import" as const })),
       ...work.to_refresh.map((id) => ({ id, refresh: true, kind: "refresh" as const })),
@@ -40,7 +41,12 @@ export const runZonosSweepImportsStep = createStep(
     ]
     const results = await mapWithConcurrency(jobs, zonos.getSettings().sweepConcurrency, async (job) => ({
       job,
-      result: await runZonosImport(container, { zonos_order_id: job.id, source: "sweep", refresh: job.refresh }),
+      result: await runZonosImport(container, {
+        zonos_order_id: job.id,
+        source: "sweep",
+        refresh: job.refresh,
+        listed_by_zonos: listed.has(job.id),
+      }),
     }))
 
     const counts: ZonosSweepCounts = {
@@ -51,11 +57,11 @@ export const runZonosSweepImportsStep = createStep(
       needs_attention: 0,
       processing: 0,
       failed: 0,
+      not_found: 0,
       refreshed: work.to_refresh.length,
       written_back: 0,
     }
     const errors: string[] = []
-    const unhandled: string[] = []
     for (const { job, result } of results) {
       if (job.kind === "import") {
         counts[result.outcome] += 1
@@ -63,12 +69,11 @@ export const runZonosSweepImportsStep = createStep(
       if (job.kind === "write_back" && result.order_id) {
         counts.written_back += 1
       }
-      if (result.outcome === "failed" || result.outcome === "processing") {
-        unhandled.push(job.id)
-        if (result.last_error) errors.push(`${job.id}: ${result.last_error}`)
+      if ((result.outcome === "failed" || result.outcome === "processing") && result.last_error) {
+        errors.push(`${job.id}: ${result.last_error}`)
       }
     }
-    return new StepResponse<ZonosSweepOutcome>({ counts, unhandled, errors: errors.slice(0, 20) })
+    return new StepResponse<ZonosSweepOutcome>({ counts, errors: errors.slice(0, 20) })
   }
 )
 

@@ -1,10 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import ZonosModuleService from "../../../modules/zonos/service"
-import { shiftUtcDay, toUtcDay } from "../../../modules/zonos/utils/utc-day"
-
-/** sinceDate is day-granular: re-ask for the day before the cursor so no order slips between two sweeps. */
-const OVERLAP_DAYS = 1
+import { sweepSinceDate } from "../../../modules/zonos/utils/sweep-ending"
+import { toUtcDay } from "../../../modules/zonos/utils/utc-day"
 
 /**
  * Records the start of a sweep and works out its window: from the cursor of the last sweep
@@ -19,9 +17,7 @@ export const startZonosSweepStep = createStep(
       { cursor_date: { $ne: null } },
       { order: { started_at: "DESC" }, take: 1 }
     )
-    const sinceDate = lastGood?.cursor_date
-      ? shiftUtcDay(lastGood.cursor_date, OVERLAP_DAYS)
-      : shiftUtcDay(toUtcDay(now), zonos.getSettings().sweepLookbackDays)
+    const sinceDate = sweepSinceDate(lastGood?.cursor_date ?? null, toUtcDay(now), zonos.getSettings().sweepLookbackDays)
     const sweep = await zonos.createZonosSweeps({
       trigger: input.trigger,
       status: "running",

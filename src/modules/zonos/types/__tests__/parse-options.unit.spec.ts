@@ -12,6 +12,7 @@ describe("parseZonosOptions", () => {
       maxRetries: 3,
       storefrontSuccessUrl: "/zonos/thank-you",
       successPageWaitMs: 8000,
+      successPageMaxInFlight: 8,
       currency: "usd",
       holdTestOrders: true,
       sweepConcurrency: 4,

@@ -5,7 +5,7 @@ import { AdminReleaseZonosOrderType } from "../../../validators"
 
 /** POST /admin/zonos/orders/:zonos_order_id/release: a merchant releases a screening-list or test-order hold. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminReleaseZonosOrderType>, res: MedusaResponse) => {
-  const zonosOrderId = requireZonosOrderId(req.params.zonos_order_id)
+  const zonosOrderId = requireZonosOrderId(req.scope, req.params.zonos_order_id)
   const { result } = await releaseZonosHoldWorkflow(req.scope).run({
     input: { zonos_order_id: zonosOrderId, note: req.validatedBody.note ?? null, released_by: req.auth_context.actor_id },
   })

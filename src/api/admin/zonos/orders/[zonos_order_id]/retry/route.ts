@@ -4,7 +4,7 @@ import { requireZonosOrderId } from "../../../../../utils/require-zonos-order-id
 
 /** POST /admin/zonos/orders/:zonos_order_id/retry: try a failed or pending import again now. */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const zonosOrderId = requireZonosOrderId(req.params.zonos_order_id)
+  const zonosOrderId = requireZonosOrderId(req.scope, req.params.zonos_order_id)
   const result = await runZonosImport(req.scope, { zonos_order_id: zonosOrderId, source: "admin" })
   res.json({ result })
 }

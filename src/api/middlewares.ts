@@ -1,10 +1,12 @@
 import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import {
+  AdminDismissZonosOrder,
   AdminImportZonosOrder,
   AdminListZonosOrders,
   AdminListZonosSweeps,
   AdminReleaseZonosOrder,
 } from "./admin/zonos/validators"
+import { StoreZonosOrderOfCart } from "./store/zonos/validators"
 import { refuseHeldFulfillment } from "./utils/refuse-held-fulfillment"
 import { ZonosSuccessQuery } from "./zonos/success/validators"
 
@@ -14,6 +16,16 @@ export default defineMiddlewares({
       matcher: "/zonos/success",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(ZonosSuccessQuery, {})],
+    },
+    {
+      matcher: "/store/zonos/orders",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(StoreZonosOrderOfCart, {})],
+    },
+    {
+      matcher: "/admin/zonos/orders/:zonos_order_id/dismiss",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminDismissZonosOrder)],
     },
     {
       matcher: "/admin/zonos/orders",

@@ -79,7 +79,12 @@ const ROUTES: Route[] = [
   {
     pattern: /^\/calls$/,
     methods: {
-      GET: (state) => jsonAnswer(200, { counts: state.recorder.countsByEndpoint(), log: state.recorder.entries() }),
+      GET: (state) =>
+        jsonAnswer(200, {
+          counts: state.recorder.countsByEndpoint(),
+          peak_open: state.recorder.peakOpenByEndpoint(),
+          log: state.recorder.entries(),
+        }),
       DELETE: (state) => {
         state.recorder.clear()
         return jsonAnswer(200, { counts: state.recorder.countsByEndpoint(), log: [] })

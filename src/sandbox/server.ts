@@ -119,6 +119,8 @@ export class SandboxServer {
       rawBody === "" ? null : parsed === undefined ? rawBody : parsed,
       this.state.now(),
     )
+    this.state.recorder.opened(endpoint)
+    res.once("close", () => this.state.recorder.closed(endpoint))
     const decision: FaultDecision = this.state.faults.decide(endpoint)
     if (decision === "timeout") {
       this.hold(res)

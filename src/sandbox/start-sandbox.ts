@@ -51,6 +51,7 @@ export async function startZonosSandbox(options: SandboxOptions = {}): Promise<Z
     clearFaults: () => state.clearFaults(),
     calls: () => state.recorder.countsByEndpoint(),
     callLog: () => state.recorder.entries(),
+    peakOpenCalls: () => state.recorder.peakOpenByEndpoint(),
     resetCalls: () => state.recorder.clear(),
     reset: () => state.reset(),
   }

@@ -62,6 +62,8 @@ export interface ZonosSandbox {
   /** API call counts per endpoint name (every endpoint present, 0 when never called). */
   calls(): Record<string, number>
   callLog(): CallLogEntry[]
+  /** The most calls of each endpoint that were open (not yet answered) at one moment since the last reset. */
+  peakOpenCalls(): Record<string, number>
   resetCalls(): void
   /** Back to the seeded state (seed rebuilt relative to the current clock); faults and calls cleared. */
   reset(): void

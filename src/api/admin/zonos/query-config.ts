@@ -17,6 +17,8 @@ export const ZONOS_ORDER_LIST_FIELDS = [
   "merchant_order_id",
   "merchant_order_id_sent_at",
   "writeback_error",
+  "dismissed_at",
+  "dismiss_note",
   "created_at",
   "updated_at",
   "order.id",
@@ -29,6 +31,7 @@ export const ZONOS_ORDER_DETAIL_FIELDS = [
   "writeback_attempts",
   "released_by",
   "release_note",
+  "dismissed_by",
   "order_detail",
   "history",
 ]

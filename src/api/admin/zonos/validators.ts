@@ -13,6 +13,8 @@ export const AdminListZonosOrders = createFindParams({ limit: 20, offset: 0 }).e
   zonos_status: z.string().max(64).optional(),
   test_order: z.preprocess((value) => (value === "true" ? true : value === "false" ? false : value), z.boolean().optional()),
   q: z.string().max(64).optional(),
+  /** Dismissed rows are left out unless asked for. */
+  dismissed: z.preprocess((value) => (value === "true" ? true : value === "false" ? false : value), z.boolean().optional()),
 })
 export type AdminListZonosOrdersType = z.infer<typeof AdminListZonosOrders>
 
@@ -21,6 +23,11 @@ export type AdminImportZonosOrderType = z.infer<typeof AdminImportZonosOrder>
 
 export const AdminReleaseZonosOrder = z.object({ note: z.string().trim().max(1000).optional() })
 export type AdminReleaseZonosOrderType = z.infer<typeof AdminReleaseZonosOrder>
+
+export const AdminDismissZonosOrder = z.object({
+  note: z.string({ error: "note is required: say why this order will never import" }).trim().min(1, "note is required: say why this order will never import").max(1000),
+})
+export type AdminDismissZonosOrderType = z.infer<typeof AdminDismissZonosOrder>
 
 export const AdminListZonosSweeps = createFindParams({ limit: 10, offset: 0 })
 export type AdminListZonosSweepsType = z.infer<typeof AdminListZonosSweeps>

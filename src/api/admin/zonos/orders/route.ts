@@ -4,13 +4,19 @@ import { parseZonosOrderId } from "../../../../modules/zonos/client"
 import { ZONOS_ORDER_LIST_FIELDS } from "../query-config"
 import { AdminListZonosOrdersType } from "../validators"
 
-/** GET /admin/zonos/orders: Zonos orders, newest first, filtered by state, status, test flag or id. */
+/**
+ * GET /admin/zonos/orders: Zonos orders, newest first, filtered by state, status, test flag or id.
+ * By default it leaves out what is not the merchant's work: ids Zonos does not know (`not_found`,
+ * e.g. a stranger's guesses at the success page) and dismissed rows; `state=not_found` and
+ * `dismissed=true` show them.
+ */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListZonosOrdersType>, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { state, zonos_status, test_order, q, limit, offset } = req.validatedQuery
+  const { state, zonos_status, test_order, dismissed, q, limit, offset } = req.validatedQuery
   const searchedId = q ? parseZonosOrderId(q.trim()) ?? q.replace(/\D/g, "") : undefined
   const filters: Record<string, unknown> = {
-    ...(state ? { state } : {}),
+    state: state ?? { $ne: "not_found" },
+    dismissed_at: dismissed ? { $ne: null } : null,
     ...(zonos_status ? { zonos_status } : {}),
     ...(test_order !== undefined ? { test_order } : {}),
     ...(searchedId ? { zonos_order_id: { $ilike: `%${searchedId}%` } } : {}),

@@ -79,6 +79,14 @@ export function useReleaseZonosHold() {
   })
 }
 
+export function useDismissZonosOrder() {
+  const invalidate = useInvalidateZonos()
+  return useMutation({
+    mutationFn: ({ zonosOrderId, note }: { zonosOrderId: string; note: string }) => zonosApi.dismissOrder(zonosOrderId, note),
+    onSettled: () => invalidate(),
+  })
+}
+
 export function useRunZonosSweep() {
   const invalidate = useInvalidateZonos()
   return useMutation({

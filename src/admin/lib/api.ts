@@ -26,6 +26,7 @@ export const zonosApi = {
         offset: query.offset,
         ...(query.state ? { state: query.state } : {}),
         ...(query.test_order !== undefined ? { test_order: String(query.test_order) } : {}),
+        ...(query.dismissed ? { dismissed: "true" } : {}),
         ...(query.q?.trim() ? { q: query.q.trim() } : {}),
       },
     }),
@@ -56,6 +57,14 @@ export const zonosApi = {
       .fetch<{ result: ZonosImportResult }>(`${orderPath(zonosOrderId)}/release`, {
         method: "POST",
         body: note?.trim() ? { note: note.trim() } : {},
+      })
+      .then((body) => body.result),
+
+  dismissOrder: (zonosOrderId: string, note: string) =>
+    sdk.client
+      .fetch<{ result: { zonos_order_id: string; dismissed_at: string } }>(`${orderPath(zonosOrderId)}/dismiss`, {
+        method: "POST",
+        body: { note: note.trim() },
       })
       .then((body) => body.result),
 

@@ -122,6 +122,7 @@ const STATE_LABELS: Record<ZonosImportState, string> = {
   held: "On hold",
   cancelled: "Cancelled",
   failed: "Failed",
+  not_found: "Not found at Zonos",
   needs_attention: "Needs attention",
 }
 
@@ -131,6 +132,7 @@ const STATE_COLORS: Record<ZonosImportState, BadgeColor> = {
   held: "orange",
   cancelled: "grey",
   failed: "red",
+  not_found: "grey",
   needs_attention: "purple",
 }
 
@@ -150,6 +152,7 @@ export const STATE_FILTER_OPTIONS: { label: string; value: ZonosImportState }[] 
   { label: "Cancelled", value: "cancelled" },
   { label: "Needs attention", value: "needs_attention" },
   { label: "Pending", value: "pending" },
+  { label: "Not found at Zonos", value: "not_found" },
 ]
 
 const HOLD_TEXT: Record<ZonosHoldReason, string> = {
@@ -195,6 +198,8 @@ export function rowSummary(row: Pick<ZonosOrderRow, "state" | "hold_reason" | "l
       return row.last_error ? `Needs attention: ${row.last_error}` : "Zonos and Medusa disagree: check the order"
     case "cancelled":
       return "Cancelled by Zonos"
+    case "not_found":
+      return "Zonos has no such order (not retried unless Zonos lists it)"
     case "pending":
       return row.last_error
         ? `Waiting for Zonos: ${row.last_error}`
@@ -244,6 +249,12 @@ export function importOutcomeText(result: ZonosImportResult, storeId?: string | 
           ? `Zonos could not be read (${result.last_error}). The sweep tries again.`
           : "Another import of this order is running; it finishes shortly.",
         tone: "warning",
+      }
+    case "not_found":
+      return {
+        title: `${label} is not a Zonos order`,
+        description: "Zonos has no order with this id for this store. Check the id.",
+        tone: "error",
       }
     case "failed":
     default:
@@ -309,6 +320,8 @@ const EVENT_LABELS: Record<string, string> = {
   seen: "Order seen",
   imported: "Imported into Medusa",
   import_failed: "Import failed",
+  not_found: "Zonos has no such order",
+  dismissed: "Dismissed by a merchant",
   stock_shortfall: "Imported with a stock shortfall",
   note: "Note",
   cancelled: "Cancelled by Zonos",
@@ -369,6 +382,8 @@ const COUNT_LABELS: [keyof ZonosSweepCounts, string][] = [
   ["needs_attention", "need attention"],
   ["processing", "still processing"],
   ["failed", "failed"],
+  ["not_found", "not found at Zonos"],
+  ["not_in_medusa", "listed but not in Medusa yet"],
   ["refreshed", "re-checked"],
   ["written_back", "written back"],
 ]

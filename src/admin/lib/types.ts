@@ -1,6 +1,6 @@
 /** What the plugin's admin API answers (see src/api/admin/zonos). */
 
-export type ZonosImportState = "pending" | "imported" | "held" | "cancelled" | "failed" | "needs_attention"
+export type ZonosImportState = "pending" | "imported" | "held" | "cancelled" | "failed" | "not_found" | "needs_attention"
 
 export type ZonosHoldReason = "fraud_review" | "zonos_hold" | "csl_match" | "test_order"
 
@@ -23,6 +23,9 @@ export type ZonosOrderRow = {
   merchant_order_id: string | null
   merchant_order_id_sent_at: string | null
   writeback_error: string | null
+  /** A merchant dismissed this row (it will never import); hidden from the default list. */
+  dismissed_at: string | null
+  dismiss_note: string | null
   created_at: string
   updated_at: string
   order: { id: string; display_id: number | null } | null
@@ -75,7 +78,14 @@ export type ZonosOrderFull = ZonosOrderRow & {
   history: { entries: ZonosHistoryEntry[] } | null
 }
 
-export type ZonosImportOutcome = "imported" | "on_hold" | "cancelled" | "needs_attention" | "processing" | "failed"
+export type ZonosImportOutcome =
+  | "imported"
+  | "on_hold"
+  | "cancelled"
+  | "needs_attention"
+  | "processing"
+  | "failed"
+  | "not_found"
 
 export type ZonosImportResult = {
   record_id: string
@@ -98,6 +108,8 @@ export type ZonosSweepCounts = {
   needs_attention?: number
   processing?: number
   failed?: number
+  not_found?: number
+  not_in_medusa?: number
   refreshed?: number
   written_back?: number
   [key: string]: number | undefined
@@ -132,6 +144,7 @@ export type ZonosConnection = {
 export type ZonosOrderListQuery = {
   state?: ZonosImportState
   test_order?: boolean
+  dismissed?: boolean
   q?: string
   limit: number
   offset: number

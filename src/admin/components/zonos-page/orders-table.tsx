@@ -29,6 +29,7 @@ import {
 } from "../../lib/format"
 import type { ZonosImportState, ZonosOrderListQuery, ZonosOrderRow } from "../../lib/types"
 import { ImportStateBadge, TestOrderBadge, ZonosStatusBadge } from "../badges"
+import { DismissOrderPrompt } from "./dismiss-order-prompt"
 import { ImportOrderModal } from "./import-order-modal"
 
 const PAGE_SIZE = 20
@@ -50,6 +51,11 @@ const filters = [
       { label: "Live orders only", value: "false" },
     ],
   }),
+  filterHelper.accessor("dismissed_at", {
+    type: "radio",
+    label: "Dismissed",
+    options: [{ label: "Dismissed only", value: "true" }],
+  }),
 ]
 
 /** Turns the table's filter, search and page state into the list endpoint's query. */
@@ -59,6 +65,7 @@ function toQuery(filtering: DataTableFilteringState, search: string, pagination:
   return {
     state,
     test_order: test === "true" ? true : test === "false" ? false : undefined,
+    dismissed: filtering.dismissed_at === "true" ? true : undefined,
     q: search.trim() || undefined,
     limit: pagination.pageSize,
     offset: pagination.pageIndex * pagination.pageSize,
@@ -137,12 +144,21 @@ export const OrdersTable = ({ storeId }: { storeId?: string | null }) => {
       columnHelper.display({
         id: "actions",
         header: "",
-        cell: ({ row }) =>
-          row.original.state === "failed" || (row.original.state === "pending" && !row.original.order) ? (
-            <div className="flex justify-end">
-              <RetryButton row={row.original} storeId={storeId} />
+        cell: ({ row }) => {
+          const canRetry = row.original.state === "failed" || (row.original.state === "pending" && !row.original.order)
+          const canDismiss = !row.original.order && !row.original.dismissed_at && row.original.state !== "cancelled"
+          return canRetry || canDismiss ? (
+            <div className="flex justify-end gap-x-2">
+              {canDismiss && (
+                <DismissOrderPrompt
+                  zonosOrderId={row.original.zonos_order_id}
+                  label={zonosOrderLabel(row.original.zonos_order_id, storeId)}
+                />
+              )}
+              {canRetry && <RetryButton row={row.original} storeId={storeId} />}
             </div>
-          ) : null,
+          ) : null
+        },
       }),
     ],
     [storeId]

@@ -1,4 +1,5 @@
 import {
+  checkZonosOrderId,
   formatZonosOrderId,
   normalizeZonosOrderId,
   parseZonosOrderId,
@@ -87,5 +88,21 @@ describe("formatZonosOrderId", () => {
   it("refuses ids that are not normalised", () => {
     expect(() => formatZonosOrderId("999", "999-12345")).toThrow()
     expect(() => formatZonosOrderId("abc", "12345")).toThrow()
+  })
+})
+
+describe("checkZonosOrderId", () => {
+  it("reads this store's ids, with or without the prefix", () => {
+    expect(checkZonosOrderId("999-01002", "999")).toEqual({ id: "1002", problem: null })
+    expect(checkZonosOrderId("1002", "999")).toEqual({ id: "1002", problem: null })
+  })
+
+  it("refuses another store's id instead of reading it as ours", () => {
+    expect(checkZonosOrderId("998-1002", "999")).toEqual({ id: null, problem: "other_store" })
+  })
+
+  it("says when the input is no order id at all", () => {
+    expect(checkZonosOrderId("999-12a", "999")).toEqual({ id: null, problem: "malformed" })
+    expect(checkZonosOrderId(undefined, "999")).toEqual({ id: null, problem: "malformed" })
   })
 })

@@ -1,4 +1,4 @@
-import { HOLD_REASON_TEXT, isMerchantReleasable, zonosStatusAction } from "../zonos-status"
+import { HOLD_REASON_TEXT, isMerchantReleasable, zonosOrderMetadata, zonosStatusAction } from "../zonos-status"
 
 const hold = { holdTestOrders: true }
 const noHold = { holdTestOrders: false }
@@ -69,5 +69,19 @@ describe("hold reasons", () => {
     expect(isMerchantReleasable("test_order")).toBe(true)
     expect(isMerchantReleasable("fraud_review")).toBe(false)
     expect(isMerchantReleasable("zonos_hold")).toBe(false)
+  })
+})
+
+describe("zonosOrderMetadata", () => {
+  it("carries the hold only while the row is held, and always Zonos's latest status", () => {
+    expect(zonosOrderMetadata({ state: "held", hold_reason: "fraud_review", zonos_status: "IGLOBAL_FRAUD_REVIEW" })).toEqual({
+      zonos_status: "IGLOBAL_FRAUD_REVIEW",
+      zonos_hold: { reason: "fraud_review", text: HOLD_REASON_TEXT.fraud_review },
+    })
+    expect(zonosOrderMetadata({ state: "cancelled", hold_reason: null, zonos_status: "IGLOBAL_ORDER_CANCELLED" })).toEqual({
+      zonos_status: "IGLOBAL_ORDER_CANCELLED",
+      zonos_hold: null,
+    })
+    expect(zonosOrderMetadata({ state: "imported", hold_reason: "csl_match", zonos_status: "IGLOBAL_ORDER_IN_PROCESS" }).zonos_hold).toBeNull()
   })
 })

@@ -3,6 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { useZonosSandbox } from "../helpers/sandbox-env"
+import { medusaOrderIdOf } from "../helpers/zonos-rows"
 
 jest.setTimeout(180_000)
 
@@ -44,7 +45,8 @@ medusaIntegrationTestRunner({
           maxRedirects: 0,
           validateStatus: () => true,
         })
-        const orderId = new URL(response.headers.location).searchParams.get("order_id")
+        expect(response.status).toBe(303)
+        const orderId = await medusaOrderIdOf(getContainer(), String(zonosOrder.orderId))
         const {
           data: [order],
         } = await query.graph({

@@ -7,6 +7,7 @@ import ZonosModuleService from "../../src/modules/zonos/service"
 import { SANDBOX_SECRET } from "../../src/sandbox"
 import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/sweep-zonos-orders"
 import { useZonosSandbox } from "../helpers/sandbox-env"
+import { medusaOrderIdOf, redirectQueryKeys } from "../helpers/zonos-rows"
 
 jest.setTimeout(180_000)
 
@@ -75,7 +76,9 @@ medusaIntegrationTestRunner({
         const location = new URL(response.headers.location)
         expect(`${location.origin}${location.pathname}`).toBe(STOREFRONT)
         expect(location.searchParams.get("zonos_order_id")).toBe(id)
-        const orderId = location.searchParams.get("order_id")
+        // The redirect carries what the caller typed and nothing else (no order id, no outcome).
+        expect(redirectQueryKeys(response.headers.location)).toEqual(["zonos_order_id"])
+        const orderId = await medusaOrderIdOf(getContainer(), id)
         expect(orderId).toMatch(/^order_/)
 
         const order = await readOrder(orderId!)
@@ -155,8 +158,7 @@ medusaIntegrationTestRunner({
       })
       return data
     }
-    const outcomeOf = (response: { headers: Record<string, string> }) =>
-      new URL(response.headers.location).searchParams.get("outcome")
+    const stateOf = async (normalisedId: string) => (await zonosModule().listZonosOrders({ zonos_order_id: normalisedId }))[0]?.state
 
     it("emits order.placed once, so the store's order-confirmation subscribers fire", async () => {
       const placed: string[] = []
@@ -165,9 +167,9 @@ medusaIntegrationTestRunner({
         const data = event.data
         if (typeof data === "object" && data !== null && "id" in data) placed.push(String(data.id))
       })
-      const response = await visitSuccessPage("999-1007")
       await visitSuccessPage("999-1007")
-      const orderId = new URL(response.headers.location).searchParams.get("order_id")
+      await visitSuccessPage("999-1007")
+      const orderId = await medusaOrderIdOf(getContainer(), "999-1007")
       await new Promise((resolve) => setTimeout(resolve, 500))
       expect(placed).toEqual([orderId])
     })
@@ -176,7 +178,7 @@ medusaIntegrationTestRunner({
       const first = await visitSuccessPage("999-1001")
       const second = await visitSuccessPage("1001")
       expect(second.headers.location).toBe(first.headers.location)
-      expect(outcomeOf(first)).toBe("imported")
+      expect(await stateOf("1001")).toBe("imported")
       expect(sandbox().calls().orderDetail).toBe(1)
     })
 
@@ -185,16 +187,15 @@ medusaIntegrationTestRunner({
       const sweep = sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "test" }, throwOnError: false })
       const responses = await Promise.all(hits)
       await sweep
-      const orderIds = new Set(responses.map((response) => new URL(response.headers.location).searchParams.get("order_id")))
       expect(responses.every((response) => response.status === 303)).toBe(true)
-      expect(orderIds.size).toBe(1)
+      expect(await medusaOrderIdOf(getContainer(), "999-1003")).toMatch(/^order_/)
       expect(await ordersFor("999-1003")).toHaveLength(1)
       expect(await zonosModule().listZonosOrders({ zonos_order_id: "1003" })).toHaveLength(1)
     })
 
-    it("holds an order in fraud review and tells the shopper it is on hold", async () => {
+    it("holds an order in fraud review without telling whoever opened the page", async () => {
       const response = await visitSuccessPage("999-1004")
-      expect(outcomeOf(response)).toBe("on_hold")
+      expect(redirectQueryKeys(response.headers.location)).toEqual(["zonos_order_id"])
       const [record] = await zonosModule().listZonosOrders({ zonos_order_id: "1004" })
       expect(record).toEqual(expect.objectContaining({ state: "held", hold_reason: "fraud_review" }))
     })
@@ -202,11 +203,11 @@ medusaIntegrationTestRunner({
     it.each([
       ["a Zonos 500", { failNext: 5, endpoints: ["orderDetail"] }],
       ["no answer from Zonos", { timeoutNext: 5, endpoints: ["orderDetail"] }],
-    ])("redirects with 'processing' on %s, records why, and the next sweep imports it once", async (_case, faults) => {
+    ])("redirects the shopper on %s, records why, and the next sweep imports it once", async (_case, faults) => {
       sandbox().setFaults(faults)
       const response = await visitSuccessPage("999-1006")
       expect(response.status).toBe(303)
-      expect(outcomeOf(response)).toBe("processing")
+      expect(redirectQueryKeys(response.headers.location)).toEqual(["zonos_order_id"])
       const [failed] = await zonosModule().listZonosOrders({ zonos_order_id: "1006" })
       expect(failed).toEqual(expect.objectContaining({ state: "failed", attempts: 1 }))
       expect(failed.last_error).toMatch(/Zonos orderDetail for order 999-1006/)
@@ -223,14 +224,14 @@ medusaIntegrationTestRunner({
       expect(await ordersFor("999-1006")).toHaveLength(1)
 
       const again = await visitSuccessPage("999-1006")
-      expect(outcomeOf(again)).toBe("imported")
+      expect(again.status).toBe(303)
+      expect(await stateOf("1006")).toBe("imported")
       expect(await ordersFor("999-1006")).toHaveLength(1)
     })
 
     it("imports an order whose Zonos status it has never heard of, and shows the status", async () => {
       sandbox().setOrderStatus("999-1012", "IGLOBAL_SOMETHING_NEW")
-      const response = await visitSuccessPage("999-1012")
-      expect(outcomeOf(response)).toBe("imported")
+      await visitSuccessPage("999-1012")
       const [record] = await zonosModule().listZonosOrders({ zonos_order_id: "1012" })
       expect(record).toEqual(expect.objectContaining({ state: "imported", zonos_status: "IGLOBAL_SOMETHING_NEW" }))
     })
@@ -269,12 +270,13 @@ medusaIntegrationTestRunner({
       expect(sandbox().callLog()).toHaveLength(0)
     })
 
-    it("sends the shopper on with 'processing' for an order id Zonos does not know, and records why", async () => {
+    it("redirects for an order id Zonos does not know, and records it as not found (final, no retry)", async () => {
       const response = await visitSuccessPage("999-424242")
       expect(response.status).toBe(303)
-      expect(outcomeOf(response)).toBe("processing")
+      expect(redirectQueryKeys(response.headers.location)).toEqual(["zonos_order_id"])
       const [record] = await zonosModule().listZonosOrders({ zonos_order_id: "424242" })
-      expect(record.state).toBe("failed")
+      expect(record.state).toBe("not_found")
+      expect(record.next_attempt_at).toBeNull()
       expect(record.last_error).toMatch(/order not found/i)
     })
   },

@@ -8,6 +8,7 @@ import { SANDBOX_SECRET } from "../../src/sandbox"
 import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/sweep-zonos-orders"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { useZonosSandbox } from "../helpers/sandbox-env"
+import { medusaOrderIdOf } from "../helpers/zonos-rows"
 
 jest.setTimeout(180_000)
 
@@ -33,8 +34,12 @@ medusaIntegrationTestRunner({
     const sweep = async () => (await sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "test" } })).result
     const visitSuccessPage = (orderId: string) =>
       api.get(`/zonos/success?orderId=${orderId}`, { maxRedirects: 0, validateStatus: () => true })
-    const importedOrderId = async (orderId: string) =>
-      new URL((await visitSuccessPage(orderId)).headers.location).searchParams.get("order_id")!
+    const importedOrderId = async (orderId: string) => {
+      await visitSuccessPage(orderId)
+      const medusaOrderId = await medusaOrderIdOf(getContainer(), orderId)
+      if (!medusaOrderId) throw new Error(`Zonos order ${orderId} was not imported`)
+      return medusaOrderId
+    }
     const medusaOrder = async (id: string) => {
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       const { data } = await query.graph({

@@ -5,6 +5,7 @@ import { ZonosImportSource } from "../../modules/zonos/utils/history"
 import { createMedusaOrderFromZonosWorkflow } from "./create-medusa-order-from-zonos"
 import { applyZonosStatusStep } from "./steps/apply-zonos-status"
 import { createLockOwnerStep } from "./steps/create-lock-owner"
+import { ensureZonosCustomerStep } from "./steps/ensure-zonos-customer"
 import { getZonosImportResultStep } from "./steps/get-zonos-import-result"
 import { loadZonosImportStep } from "./steps/load-zonos-import"
 import { prepareMedusaOrderInputStep } from "./steps/prepare-medusa-order-input"
@@ -74,10 +75,13 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
   })
 
   const created = when("zonos-order-mappable", { prepared }, ({ prepared }) => !!prepared?.mapped).then(() => {
+    const customer = ensureZonosCustomerStep(
+      transform({ prepared }, ({ prepared }) => ({ email: prepared!.mapped!.input.email }))
+    )
     const order = createMedusaOrderFromZonosWorkflow.runAsStep({
-      input: transform({ loaded, prepared }, ({ loaded, prepared }) => ({
+      input: transform({ loaded, prepared, customer }, ({ loaded, prepared, customer }) => ({
         record_id: loaded.record_id,
-        mapped: prepared!.mapped!,
+        mapped: { ...prepared!.mapped!, input: { ...prepared!.mapped!.input, customer_id: customer.customer_id } },
         payment_provider_id: prepared!.payment_provider_id,
       })),
     })

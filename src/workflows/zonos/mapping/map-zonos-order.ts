@@ -128,6 +128,8 @@ export type MappedZonosOrder = {
     region_id: string
     sales_channel_id?: string
     email: string
+    /** Set by the import workflow (found or created under a lock), not by the mapping. */
+    customer_id?: string
     currency_code: string
     status: "pending"
     no_notification: true

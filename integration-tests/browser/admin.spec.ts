@@ -112,8 +112,9 @@ it("says what to do while there are no orders yet", async () => {
 })
 
 it("lists the orders that came through the success page, each with its state", async () => {
-  expect(await visitSuccessPage("999-1001")).toContain("outcome=imported")
-  expect(await visitSuccessPage("999-1004")).toContain("outcome=on_hold")
+  // The redirect says nothing but the id (the route is public): no order id, no outcome.
+  expect(new URL(await visitSuccessPage("999-1001")).search).toBe("?zonos_order_id=999-1001")
+  expect(new URL(await visitSuccessPage("999-1004")).search).toBe("?zonos_order_id=999-1004")
   sandbox.setFaults({ failNext: 3, endpoints: ["orderDetail"] })
   await visitSuccessPage("999-1002")
   sandbox.clearFaults()
@@ -242,5 +243,32 @@ it("releases a screening-list hold by hand, with a note", async () => {
     await expect(panel().getByTestId("zonos-history").textContent()).resolves.toContain(
       "Checked by hand: not the listed party"
     )
+  })
+})
+
+it("keeps ids Zonos does not know out of the list, and dismisses a row that will never import", async () => {
+  await visitSuccessPage("999-7654321")
+  const stuck = sandbox.addOrder({ orderStatus: "IGLOBAL_ORDER_IN_PROCESS" })
+  const label = String(stuck.orderId)
+  sandbox.setFaults({ failNext: 1, endpoints: ["orderDetail"] })
+  await visitSuccessPage(label)
+  sandbox.clearFaults()
+  await step("dismiss", async () => {
+    await openZonosPage()
+    const row = orderRow(label)
+    await row.getByTestId("zonos-state").getByText("Failed", { exact: true }).waitFor()
+    await expect(orderRow("999-7654321").count()).resolves.toBe(0)
+    await row.getByRole("button", { name: `Dismiss ${label}` }).click()
+    const dialog = page.getByRole("alertdialog")
+    const confirm = dialog.getByRole("button", { name: "Dismiss", exact: true })
+    await expect(confirm.isDisabled()).resolves.toBe(true)
+    await dialog.locator("#zonos-dismiss-note").fill("Settled by hand with the shopper")
+    await confirm.click()
+    await page.getByText(`Zonos order ${label} dismissed`).first().waitFor()
+    await waitUntil("the dismissed row leaves the list", async () => (await orderRow(label).count()) === 0)
+
+    const response = await admin.context.request.get(`${store.url}/admin/zonos/orders/${label}`)
+    const { zonos_order } = await response.json()
+    expect(zonos_order).toEqual(expect.objectContaining({ state: "failed", dismiss_note: "Settled by hand with the shopper" }))
   })
 })

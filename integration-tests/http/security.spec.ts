@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedZonosDemoStore } from "../../scripts/lib/seed-store"
 import { ZONOS_MODULE } from "../../src/modules/zonos"
 import ZonosModuleService from "../../src/modules/zonos/service"
+import { SANDBOX_SECRET } from "../../src/sandbox"
 import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/sweep-zonos-orders"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { useZonosSandbox } from "../helpers/sandbox-env"
@@ -274,6 +275,31 @@ medusaIntegrationTestRunner({
         expect(await metadataOf("999-1010")).toEqual(
           expect.objectContaining({ zonos_status: "IGLOBAL_ORDER_IN_PROCESS", zonos_hold: null })
         )
+      })
+    })
+
+    describe("the server log", () => {
+      it("has one line per import: info when it went well, warn with the reason when not, never the secret", async () => {
+        const logger = getContainer().resolve(ContainerRegistrationKeys.LOGGER)
+        const info = jest.spyOn(logger, "info")
+        const warn = jest.spyOn(logger, "warn")
+        try {
+          await visit("999-1008")
+          await visit("999-1003")
+          sandbox().setFaults({ failNext: 5, endpoints: ["orderDetail"] })
+          await visit("999-1009")
+          sandbox().clearFaults()
+          const lines = (spy: jest.SpyInstance) => spy.mock.calls.map((call) => String(call[0])).filter((line) => /^Zonos order \d+-\d+ \(/.test(line))
+          expect(lines(info)).toEqual([
+            expect.stringMatching(/^Zonos order 999-1008 \(success_page\): imported as Medusa order #\d+, on hold \(test order - do not ship\)$/),
+            expect.stringMatching(/^Zonos order 999-1003 \(success_page\): imported as Medusa order #\d+$/),
+          ])
+          expect(lines(warn)).toEqual([expect.stringMatching(/^Zonos order 999-1009 \(success_page\): failed: Zonos orderDetail for order 999-1009: server error/)])
+          expect(JSON.stringify([...info.mock.calls, ...warn.mock.calls])).not.toContain(SANDBOX_SECRET)
+        } finally {
+          info.mockRestore()
+          warn.mockRestore()
+        }
       })
     })
 

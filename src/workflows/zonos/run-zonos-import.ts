@@ -4,6 +4,7 @@ import { ZONOS_MODULE } from "../../modules/zonos"
 import { formatZonosOrderId } from "../../modules/zonos/client"
 import ZonosModuleService from "../../modules/zonos/service"
 import { importZonosOrderWorkflow, ImportZonosOrderInput } from "./import-zonos-order"
+import { HOLD_REASON_TEXT } from "./mapping/zonos-status"
 import { recordZonosImportFailureWorkflow } from "./record-zonos-import-failure"
 import { ZonosImportResult } from "./steps/get-zonos-import-result"
 
@@ -49,7 +50,7 @@ function logZonosImport(container: MedusaContainer, input: ImportZonosOrderInput
     case "imported":
       return logger.info(`${subject}: imported${order}`)
     case "on_hold":
-      return logger.info(`${subject}: imported${order}, on hold (${result.hold_reason ?? "held"})`)
+      return logger.info(`${subject}: imported${order}, on hold (${result.hold_reason ? HOLD_REASON_TEXT[result.hold_reason] : "held"})`)
     case "cancelled":
       return logger.info(`${subject}: cancelled${order}`)
     case "not_found":

@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ZonosHoldReason } from "../mapping/zonos-status"
 
 export type ZonosImportOutcome =
   | "imported"
@@ -14,7 +15,7 @@ export type ZonosImportResult = {
   record_id: string
   zonos_order_id: string
   state: string
-  hold_reason: string | null
+  hold_reason: ZonosHoldReason | null
   outcome: ZonosImportOutcome
   order_id: string | null
   display_id: number | null

@@ -113,8 +113,8 @@ it("says what to do while there are no orders yet", async () => {
 
 it("lists the orders that came through the success page, each with its state", async () => {
   // The redirect says nothing but the id (the route is public): no order id, no outcome.
-  expect(new URL(await visitSuccessPage("999-1001")).search).toBe("?zonos_order_id=999-1001")
-  expect(new URL(await visitSuccessPage("999-1004")).search).toBe("?zonos_order_id=999-1004")
+  expect(await visitSuccessPage("999-1001")).toBe("/zonos/thank-you?zonos_order_id=999-1001")
+  expect(await visitSuccessPage("999-1004")).toBe("/zonos/thank-you?zonos_order_id=999-1004")
   sandbox.setFaults({ failNext: 3, endpoints: ["orderDetail"] })
   await visitSuccessPage("999-1002")
   sandbox.clearFaults()

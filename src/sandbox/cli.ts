@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CLI_USAGE, CliUsageError, parseCliArgs } from "./cli-args"
+import { SANDBOX_SECRET } from "./constants"
 import { startZonosSandbox } from "./start-sandbox"
 
 async function main(): Promise<void> {
@@ -25,8 +26,12 @@ async function main(): Promise<void> {
     secret: options.secret,
     seed: options.seed,
   })
-  // One line; the secret is never printed.
-  process.stdout.write(`Zonos sandbox listening on ${sandbox.url} (store ${sandbox.storeId})\n`)
+  // The default credentials are test values, printed so a developer can point a store at the
+  // sandbox; a secret given on the command line is the caller's and is not echoed.
+  const secret = options.secret === SANDBOX_SECRET ? SANDBOX_SECRET : "(the one you gave)"
+  process.stdout.write(
+    `Zonos sandbox listening on ${sandbox.url}: apiUrl ${sandbox.url}, storeId ${sandbox.storeId}, secret ${secret} (test values)\n`
+  )
 
   let stopping = false
   const stop = (): void => {

@@ -139,6 +139,8 @@ export type ZonosConnection = {
   sweep_schedule: string
   next_sweep_at: string | null
   last_sweep: ZonosSweep | null
+  /** Set when no region can take the imports (e.g. none in USD). */
+  region_warning: string | null
 }
 
 export type ZonosOrderListQuery = {

@@ -92,6 +92,18 @@ const ConnectionRows = ({ data, now }: { data: ZonosConnection; now: Date }) => 
           </div>
         }
       />
+      {data.region_warning && (
+        <SectionRow
+          title="Regions"
+          alignTop
+          testId="zonos-region-warning"
+          value={
+            <Text size="small" leading="compact" className="text-ui-fg-error">
+              {data.region_warning} (Settings, Regions).
+            </Text>
+          }
+        />
+      )}
       <SectionRow title="Store ID" value={data.store_id} testId="zonos-store-id" />
       <SectionRow title="API URL" value={data.api_url} />
       <SectionRow

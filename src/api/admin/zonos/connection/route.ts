@@ -1,4 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ZONOS_MODULE } from "../../../../modules/zonos"
 import { isZonosError } from "../../../../modules/zonos/client"
 import ZonosModuleService from "../../../../modules/zonos/service"
@@ -12,7 +13,9 @@ import { toUtcDay } from "../../../../modules/zonos/utils/utc-day"
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const zonos = req.scope.resolve<ZonosModuleService>(ZONOS_MODULE)
-  const { storeId, apiUrl, currency, storefrontSuccessUrl } = zonos.getSettings()
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { storeId, apiUrl, currency, storefrontSuccessUrl, regionId } = zonos.getSettings()
+  const { data: regions } = await query.graph({ entity: "region", fields: ["id", "currency_code"] })
   const [lastSweep] = await zonos.listZonosSweeps({}, { order: { started_at: "DESC" }, take: 1 })
   const details = {
     store_id: storeId,
@@ -22,6 +25,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     sweep_schedule: ZONOS_SWEEP_SCHEDULE,
     next_sweep_at: nextSweepAt(new Date()),
     last_sweep: lastSweep ?? null,
+    region_warning: regionWarning(regions, { currency, regionId }),
   }
   try {
     await zonos.client.orderNumbers({ sinceDate: toUtcDay(new Date()) })
@@ -35,4 +39,22 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       ...details,
     })
   }
+}
+
+/**
+ * What stops every import before the first one is tried: with `currency: "usd"`, an import
+ * needs a region in USD (selling to the shopper's country, or the `regionId` fallback). The
+ * shopper's currency (`"foreign"`) varies per order, so nothing is said then.
+ */
+function regionWarning(
+  regions: { id: string; currency_code: string }[],
+  settings: { currency: "usd" | "foreign"; regionId?: string }
+): string | null {
+  if (settings.regionId && !regions.some((region) => region.id === settings.regionId)) {
+    return `The regionId option names no region of this store (${settings.regionId}): create it or fix the option`
+  }
+  if (settings.currency === "usd" && !regions.some((region) => region.currency_code.toLowerCase() === "usd")) {
+    return "No region sells in USD: every import fails until you create one for the countries Zonos ships to (or set regionId)"
+  }
+  return null
 }

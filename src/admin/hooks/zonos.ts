@@ -32,7 +32,7 @@ export function useZonosOrder(zonosOrderId: string | undefined) {
     queryKey: zonosKeys.order(zonosOrderId ?? ""),
     queryFn: () => zonosApi.retrieveOrder(zonosOrderId ?? ""),
     enabled: Boolean(zonosOrderId),
-    retry: (count, error) => count < 2 && (error as { status?: number })?.status !== 404,
+    retry: (count, error) => count < 2 && !isNotFound(error),
   })
 }
 
@@ -93,4 +93,9 @@ export function useRunZonosSweep() {
     mutationFn: zonosApi.runSweep,
     onSettled: () => invalidate({ medusaOrders: true }),
   })
+}
+
+/** The JS SDK's FetchError carries the HTTP status: a 404 is an answer, not worth a retry. */
+function isNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "status" in error && error.status === 404
 }

@@ -2,12 +2,18 @@
  * Words, colours and numbers the admin shows for Zonos orders. Pure functions only: no
  * React, no fetch, so they can be tested on their own.
  */
+import {
+  HOLD_REASON_HINTS,
+  HOLD_REASON_TEXT,
+  IMPORT_STATE_LABELS,
+  isMerchantReleasable as isReleasableReason,
+  isZonosHoldReason,
+  ZonosImportState,
+} from "../../modules/zonos/zonos-order-states"
 import type {
   ZonosConnectionStatus,
   ZonosHistoryEntry,
-  ZonosHoldReason,
   ZonosImportResult,
-  ZonosImportState,
   ZonosOrderRow,
   ZonosSweep,
   ZonosSweepCounts,
@@ -17,6 +23,11 @@ import type {
 export type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
 const DASH = "-"
+
+/** `table[key]` for a key read as a plain string (an API value): undefined when it is not one of the table's. */
+function lookup<V>(table: Readonly<Record<string, V>>, key: string): V | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined
+}
 
 // ---------------------------------------------------------------------------------------
 // Ids
@@ -116,16 +127,6 @@ export function formatRelativeTime(
 // Import states and holds
 // ---------------------------------------------------------------------------------------
 
-const STATE_LABELS: Record<ZonosImportState, string> = {
-  pending: "Pending",
-  imported: "Imported",
-  held: "On hold",
-  cancelled: "Cancelled",
-  failed: "Failed",
-  not_found: "Not found at Zonos",
-  needs_attention: "Needs attention",
-}
-
 const STATE_COLORS: Record<ZonosImportState, BadgeColor> = {
   pending: "blue",
   imported: "green",
@@ -137,54 +138,34 @@ const STATE_COLORS: Record<ZonosImportState, BadgeColor> = {
 }
 
 export function stateLabel(state: string): string {
-  return STATE_LABELS[state as ZonosImportState] ?? humanize(state)
+  return lookup(IMPORT_STATE_LABELS, state) ?? humanize(state)
 }
 
 export function stateColor(state: string): BadgeColor {
-  return STATE_COLORS[state as ZonosImportState] ?? "grey"
+  return lookup(STATE_COLORS, state) ?? "grey"
 }
 
 /** The filter options of the orders table, in the order a merchant looks for them. */
-export const STATE_FILTER_OPTIONS: { label: string; value: ZonosImportState }[] = [
-  { label: "Imported", value: "imported" },
-  { label: "On hold", value: "held" },
-  { label: "Failed", value: "failed" },
-  { label: "Cancelled", value: "cancelled" },
-  { label: "Needs attention", value: "needs_attention" },
-  { label: "Pending", value: "pending" },
-  { label: "Not found at Zonos", value: "not_found" },
-]
+const FILTER_ORDER: ZonosImportState[] = ["imported", "held", "failed", "cancelled", "needs_attention", "pending", "not_found"]
+export const STATE_FILTER_OPTIONS: { label: string; value: ZonosImportState }[] = FILTER_ORDER.map((value) => ({
+  label: IMPORT_STATE_LABELS[value],
+  value,
+}))
 
-const HOLD_TEXT: Record<ZonosHoldReason, string> = {
-  fraud_review: "On hold: fraud review by Zonos",
-  zonos_hold: "On hold at Zonos",
-  csl_match: "On hold: buyer matched the US screening list - review before shipping",
-  test_order: "Test order - do not ship",
-}
-
-const HOLD_HINTS: Record<ZonosHoldReason, string> = {
-  fraud_review:
-    "Zonos is screening this order. Do not ship it: Zonos releases or cancels it, and this panel follows.",
-  zonos_hold: "Zonos put this order on hold. Do not ship it until Zonos releases it.",
-  csl_match:
-    "The buyer matched the US Consolidated Screening List. Review the buyer, then release the hold if shipping is allowed.",
-  test_order: "Zonos marked this as a test order. Release the hold only if it must really ship.",
-}
-
-/** The hold in words, e.g. "On hold: fraud review by Zonos". */
+/** The hold in words, e.g. "On hold: fraud review by Zonos" (the words are the server's). */
 export function holdReasonText(reason: string | null | undefined): string {
   if (!reason) return "On hold"
-  return HOLD_TEXT[reason as ZonosHoldReason] ?? `On hold: ${humanize(reason).toLowerCase()}`
+  return isZonosHoldReason(reason) ? `On hold: ${HOLD_REASON_TEXT[reason]}` : `On hold: ${humanize(reason).toLowerCase()}`
 }
 
 /** Who ends the hold and what to do meanwhile. */
 export function holdReasonHint(reason: string | null | undefined): string {
-  return (reason && HOLD_HINTS[reason as ZonosHoldReason]) || "Do not ship this order while it is on hold."
+  return isZonosHoldReason(reason) ? HOLD_REASON_HINTS[reason] : "Do not ship this order while it is on hold."
 }
 
 /** Holds a merchant may release (Zonos ends its own holds). */
 export function isMerchantReleasable(reason: string | null | undefined): boolean {
-  return reason === "csl_match" || reason === "test_order"
+  return isZonosHoldReason(reason) && isReleasableReason(reason)
 }
 
 /** One line that says where a Zonos order stands, for the orders table. */
@@ -361,11 +342,11 @@ const SWEEP_STATUS_COLORS: Record<ZonosSweepStatus, BadgeColor> = {
 }
 
 export function sweepStatusLabel(status: string): string {
-  return SWEEP_STATUS_LABELS[status as ZonosSweepStatus] ?? humanize(status)
+  return lookup(SWEEP_STATUS_LABELS, status) ?? humanize(status)
 }
 
 export function sweepStatusColor(status: string): BadgeColor {
-  return SWEEP_STATUS_COLORS[status as ZonosSweepStatus] ?? "grey"
+  return lookup(SWEEP_STATUS_COLORS, status) ?? "grey"
 }
 
 export function sweepTriggerLabel(trigger: string): string {
@@ -421,11 +402,11 @@ const CONNECTION_COLORS: Record<ZonosConnectionStatus, BadgeColor> = {
 }
 
 export function connectionLabel(status: string): string {
-  return CONNECTION_LABELS[status as ZonosConnectionStatus] ?? humanize(status)
+  return lookup(CONNECTION_LABELS, status) ?? humanize(status)
 }
 
 export function connectionColor(status: string): BadgeColor {
-  return CONNECTION_COLORS[status as ZonosConnectionStatus] ?? "grey"
+  return lookup(CONNECTION_COLORS, status) ?? "grey"
 }
 
 // ---------------------------------------------------------------------------------------

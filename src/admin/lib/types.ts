@@ -1,8 +1,7 @@
 /** What the plugin's admin API answers (see src/api/admin/zonos). */
+import type { ZonosHoldReason, ZonosImportState } from "../../modules/zonos/zonos-order-states"
 
-export type ZonosImportState = "pending" | "imported" | "held" | "cancelled" | "failed" | "not_found" | "needs_attention"
-
-export type ZonosHoldReason = "fraud_review" | "zonos_hold" | "csl_match" | "test_order"
+export type { ZonosHoldReason, ZonosImportState }
 
 export type ZonosOrderRow = {
   id: string

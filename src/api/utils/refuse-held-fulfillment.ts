@@ -1,6 +1,6 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { HOLD_REASON_TEXT } from "../../workflows/zonos/mapping/zonos-status"
+import { HOLD_REASON_TEXT, isZonosHoldReason } from "../../modules/zonos/zonos-order-states"
 
 /**
  * Medusa has no order hold, so the plugin enforces its own: creating a fulfillment for an
@@ -14,8 +14,9 @@ export async function refuseHeldFulfillment(req: MedusaRequest, _res: MedusaResp
     filters: { id: req.params.id },
   })
   const record = data[0]?.zonos_order
-  if (record?.state === "held" && record.hold_reason) {
-    const reason = HOLD_REASON_TEXT[record.hold_reason as keyof typeof HOLD_REASON_TEXT] ?? record.hold_reason
+  const holdReason: unknown = record?.hold_reason
+  if (record?.state === "held" && isZonosHoldReason(holdReason)) {
+    const reason = HOLD_REASON_TEXT[holdReason]
     return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, `Held by Zonos: ${reason}. This order cannot be fulfilled until the hold is released.`))
   }
   next()

@@ -4,7 +4,7 @@ import { ZONOS_MODULE } from "../../modules/zonos"
 import { formatZonosOrderId } from "../../modules/zonos/client"
 import ZonosModuleService from "../../modules/zonos/service"
 import { importZonosOrderWorkflow, ImportZonosOrderInput } from "./import-zonos-order"
-import { HOLD_REASON_TEXT } from "./mapping/zonos-status"
+import { HOLD_REASON_TEXT } from "../../modules/zonos/zonos-order-states"
 import { recordZonosImportFailureWorkflow } from "./record-zonos-import-failure"
 import { ZonosImportResult } from "./steps/get-zonos-import-result"
 

@@ -30,7 +30,8 @@ describe("admin format helpers", () => {
   it("says each hold in words, and only screening-list and test holds are the merchant's to release", () => {
     expect(holdReasonText("fraud_review")).toBe("On hold: fraud review by Zonos")
     expect(holdReasonText("csl_match")).toBe("On hold: buyer matched the US screening list - review before shipping")
-    expect(holdReasonText("test_order")).toBe("Test order - do not ship")
+    expect(holdReasonText("test_order")).toBe("On hold: test order - do not ship")
+    expect(holdReasonText("zonos_hold")).toBe("On hold: held at Zonos until it releases the order")
     expect(holdReasonText("something_new")).toBe("On hold: something new")
     expect(isMerchantReleasable("csl_match")).toBe(true)
     expect(isMerchantReleasable("test_order")).toBe(true)

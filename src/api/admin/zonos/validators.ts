@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
-import { ZONOS_IMPORT_STATES } from "../../../modules/zonos/models/zonos-order"
+import { ZONOS_IMPORT_STATES } from "../../../modules/zonos/zonos-order-states"
 import { parseZonosOrderId } from "../../../modules/zonos/client"
 
 const zonosOrderId = z

@@ -1,26 +1,8 @@
 import { model } from "@medusajs/framework/utils"
-
-/** Where an import stands. */
-export const ZONOS_IMPORT_STATES = [
-  "pending", // seen, not imported yet (Zonos could not be read, or a retry is due)
-  "imported", // a Medusa order exists and may be fulfilled
-  "held", // a Medusa order exists and must not be fulfilled yet
-  "cancelled", // Zonos cancelled it; the Medusa order is cancelled (or never created)
-  "failed", // the import failed (Zonos down, a setting to fix): the sweep retries it, with backoff
-  "not_found", // Zonos has no such order: final, re-read only if orderNumbers lists it
-  "needs_attention", // Zonos and Medusa disagree in a way only a merchant can settle
-] as const
-
-/** Why an order is held. */
-export const ZONOS_HOLD_REASONS = [
-  "fraud_review", // IGLOBAL_FRAUD_REVIEW: Zonos releases or cancels it
-  "zonos_hold", // IGLOBAL_ORDER_ON_HOLD: Zonos releases or cancels it
-  "csl_match", // buyer matched the US Consolidated Screening List: a merchant releases it
-  "test_order", // a Zonos test order: a merchant releases it
-] as const
+import { ZONOS_HOLD_REASONS, ZONOS_IMPORT_STATES } from "../zonos-order-states"
 
 /**
- * One row per Zonos order the store has seen. The unique normalised id is what makes
+ * One row per Zonos order the store has seen (its states, and what moves them: ../zonos-order-states.ts). The unique normalised id is what makes
  * imports idempotent; attempts and last_error are what make failures visible.
  */
 const ZonosOrder = model

@@ -1,3 +1,6 @@
+import { isZonosCancelledStatus } from "../../../modules/zonos/client/statuses"
+import { HOLD_REASON_TEXT, ZonosHoldReason, ZonosStatusAction } from "../../../modules/zonos/zonos-order-states"
+
 /**
  * What to do with a Zonos order, given its status and screening flags. Pure.
  *
@@ -11,31 +14,13 @@
  *  7. anything else, unknown statuses included                         -> none (never a crash)
  */
 
-export type ZonosHoldReason = "fraud_review" | "zonos_hold" | "csl_match" | "test_order"
-
-export type ZonosStatusAction =
-  | { kind: "hold"; reason: ZonosHoldReason }
-  | { kind: "release" }
-  | { kind: "cancel" }
-  | { kind: "none" }
-
-/** Merchant-readable words for each hold reason. */
-export const HOLD_REASON_TEXT: Record<ZonosHoldReason, string> = {
-  fraud_review: "fraud review by Zonos",
-  zonos_hold: "on hold at Zonos",
-  csl_match: "buyer matched the US screening list - review before shipping",
-  test_order: "test order - do not ship",
-}
-
-const CANCELLED_STATUSES = ["IGLOBAL_ORDER_CANCELLED", "IGLOBAL_ORDER_CANCELED"]
-
 export function zonosStatusAction(
   order: { orderStatus?: string | null; cslListMatch?: boolean | null; testOrder?: boolean | null },
   options: { holdTestOrders: boolean }
 ): ZonosStatusAction {
   const status = order.orderStatus ?? ""
 
-  if (CANCELLED_STATUSES.includes(status)) {
+  if (isZonosCancelledStatus(status)) {
     return { kind: "cancel" }
   }
   if (status === "IGLOBAL_FRAUD_REVIEW") {
@@ -54,14 +39,6 @@ export function zonosStatusAction(
     return { kind: "release" }
   }
   return { kind: "none" }
-}
-
-/**
- * Holds the merchant may release by hand. Zonos's own holds (fraud review, on hold) end only when
- * Zonos changes the status.
- */
-export function isMerchantReleasable(reason: ZonosHoldReason): boolean {
-  return reason === "csl_match" || reason === "test_order"
 }
 
 /** What an imported order's metadata says of its Zonos state (what integrators read). */

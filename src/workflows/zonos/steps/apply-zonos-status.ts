@@ -5,13 +5,8 @@ import { ZONOS_MODULE } from "../../../modules/zonos"
 import { ZonosOrderDetail } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { appendHistory, ZonosImportSource } from "../../../modules/zonos/utils/history"
-import {
-  HOLD_REASON_TEXT,
-  isMerchantReleasable,
-  ZonosHoldReason,
-  zonosOrderMetadata,
-  zonosStatusAction,
-} from "../mapping/zonos-status"
+import { MedusaCancellation, stateAfterZonosStatus } from "../../../modules/zonos/zonos-order-states"
+import { zonosOrderMetadata, zonosStatusAction } from "../mapping/zonos-status"
 
 export type ApplyZonosStatusInput = {
   record_id: string
@@ -23,7 +18,8 @@ export type ApplyZonosStatusInput = {
 /**
  * Brings the Medusa order in step with the Zonos status: hold it (fraud review, Zonos
  * hold, screening-list match, test order), release a hold Zonos lifted, or cancel it with
- * cancelOrderWorkflow. A cancellation Medusa refuses (e.g. already fulfilled) leaves the
+ * cancelOrderWorkflow. Where the row goes is `stateAfterZonosStatus`'s decision; this step
+ * only carries it out. A cancellation Medusa refuses (e.g. already fulfilled) leaves the
  * row "needs attention" with Medusa's reason; nothing crashes. Unknown statuses are
  * stored and shown, with no transition.
  */
@@ -38,47 +34,35 @@ export const applyZonosStatusStep = createStep(
     const action = zonosStatusAction(detail, { holdTestOrders: zonos.getSettings().holdTestOrders })
     const now = new Date()
 
-    let state = record.state === "pending" || record.state === "failed" || record.state === "not_found" ? "imported" : record.state
-    let holdReason: ZonosHoldReason | null = record.hold_reason
-    let lastError: string | null = record.last_error
-    let event: string | null = null
-
     const {
       data: [order],
     } = await query.graph({ entity: "order", fields: ["id", "status", "metadata"], filters: { id: input.order_id } })
 
+    // The one side effect the decision needs first: Medusa's answer to a cancellation.
+    let cancellation: MedusaCancellation = "not_asked"
+    let lastError: string | null = record.last_error
     if (action.kind === "cancel") {
       if (order.status === "canceled") {
-        state = "cancelled"
+        cancellation = "already_cancelled"
       } else {
         const { errors } = await cancelOrderWorkflow(container).run({
           input: { order_id: input.order_id, canceled_by: "zonos" },
           throwOnError: false,
         })
+        cancellation = errors.length ? "refused" : "cancelled"
         if (errors.length) {
-          state = "needs_attention"
           lastError = `Zonos cancelled this order but Medusa could not cancel it: ${errors[0].error.message}`
-          event = "cancel_refused"
-        } else {
-          state = "cancelled"
-          event = "cancelled"
         }
       }
-      holdReason = null
-    } else if (action.kind === "hold") {
-      const releasedByMerchant = isMerchantReleasable(action.reason) && Boolean(record.released_by)
-      if (!releasedByMerchant && (state !== "held" || holdReason !== action.reason)) {
-        state = "held"
-        holdReason = action.reason
-        event = `held: ${HOLD_REASON_TEXT[action.reason]}`
-      }
-    } else if (action.kind === "release") {
-      if (state === "held" && holdReason && !isMerchantReleasable(holdReason)) {
-        state = "imported"
-        holdReason = null
-        event = "released by Zonos"
-      }
     }
+    const next = stateAfterZonosStatus(
+      { state: record.state, hold_reason: record.hold_reason, released_by_merchant: Boolean(record.released_by) },
+      action,
+      cancellation
+    )
+    const state = next.state
+    const holdReason = next.hold_reason
+    const event = next.event
 
     const zonosStatus = detail.orderStatus ?? record.zonos_status
     await zonos.updateZonosOrders({

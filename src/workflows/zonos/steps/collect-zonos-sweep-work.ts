@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import { isZonosError, parseZonosOrderId, ZonosOrderNumber } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
+import { RETRIED_STATES, ZONOS_OWNED_HOLDS } from "../../../modules/zonos/zonos-order-states"
 
 export type ZonosSweepWork = {
   /** Orders to import (new, or failed and due for a retry); refresh=false. */
@@ -16,10 +17,6 @@ export type ZonosSweepWork = {
   listing_error: string | null
 }
 
-/** Rows the sweep retries by themselves, listed or not. `not_found` is not one: only a listing revives it. */
-const UNSETTLED_STATES = ["pending", "failed"]
-/** Holds Zonos lifts by itself: re-read on every sweep until they leave review. */
-const ZONOS_OWNED_HOLDS = ["fraud_review", "zonos_hold"]
 
 /**
  * Works out what the sweep must do, with two orderNumbers calls (the window, with statuses;
@@ -107,8 +104,8 @@ export const collectZonosSweepWorkStep = createStep(
       const id = record.zonos_order_id
       if (toImport.has(id) || toRefresh.has(id)) continue
       if (!record.order?.id) {
-        if (UNSETTLED_STATES.includes(record.state) && !record.dismissed_at && isDue(record)) toImport.add(id)
-      } else if (record.state === "held" && ZONOS_OWNED_HOLDS.some((reason) => reason === record.hold_reason)) {
+        if (RETRIED_STATES.includes(record.state) && !record.dismissed_at && isDue(record)) toImport.add(id)
+      } else if (record.state === "held" && record.hold_reason && ZONOS_OWNED_HOLDS.includes(record.hold_reason)) {
         toRefresh.add(id)
       } else if (!record.merchant_order_id_sent_at && isDue(record)) {
         toWriteBack.add(id)

@@ -1,6 +1,11 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ZonosHoldReason } from "../mapping/zonos-status"
+import {
+  isZonosHoldReason,
+  isZonosImportState,
+  ZonosHoldReason,
+  ZonosImportState,
+} from "../../../modules/zonos/zonos-order-states"
 
 export type ZonosImportOutcome =
   | "imported"
@@ -14,7 +19,7 @@ export type ZonosImportOutcome =
 export type ZonosImportResult = {
   record_id: string
   zonos_order_id: string
-  state: string
+  state: ZonosImportState
   hold_reason: ZonosHoldReason | null
   outcome: ZonosImportOutcome
   order_id: string | null
@@ -22,7 +27,7 @@ export type ZonosImportResult = {
   last_error: string | null
 }
 
-const OUTCOME_BY_STATE: Record<string, ZonosImportOutcome> = {
+const OUTCOME_BY_STATE: Record<ZonosImportState, ZonosImportOutcome> = {
   imported: "imported",
   held: "on_hold",
   cancelled: "cancelled",
@@ -44,12 +49,14 @@ export const getZonosImportResultStep = createStep(
       fields: ["id", "zonos_order_id", "state", "hold_reason", "last_error", "order.id", "order.display_id"],
       filters: { id: input.record_id },
     })
+    // The column is an enum of exactly these states; the guard only convinces the type checker.
+    const state: ZonosImportState = isZonosImportState(record.state) ? record.state : "pending"
     const result: ZonosImportResult = {
       record_id: record.id,
       zonos_order_id: record.zonos_order_id,
-      state: record.state,
-      hold_reason: record.hold_reason ?? null,
-      outcome: OUTCOME_BY_STATE[record.state] ?? "processing",
+      state,
+      hold_reason: isZonosHoldReason(record.hold_reason) ? record.hold_reason : null,
+      outcome: OUTCOME_BY_STATE[state],
       order_id: record.order?.id ?? null,
       display_id: record.order?.display_id == null ? null : Number(record.order.display_id),
       last_error: record.last_error ?? null,

@@ -3,7 +3,7 @@ import { ZONOS_MODULE } from "../../../modules/zonos"
 import { normalizeZonosOrderId } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { appendHistory, ZonosImportSource } from "../../../modules/zonos/utils/history"
-import { stateAfterImportFailure, ZonosImportState } from "../../../modules/zonos/utils/import-failure"
+import { stateAfterImportFailure, ZonosImportState } from "../../../modules/zonos/zonos-order-states"
 import { nextAttemptAt } from "../../../modules/zonos/utils/retry-schedule"
 
 export type RecordZonosImportFailureInput = {

@@ -3,7 +3,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { appendHistory } from "../../../modules/zonos/utils/history"
-import { HOLD_REASON_TEXT, isMerchantReleasable, ZonosHoldReason, zonosOrderMetadata } from "../mapping/zonos-status"
+import { HOLD_REASON_TEXT, isMerchantReleasable, ZonosHoldReason } from "../../../modules/zonos/zonos-order-states"
+import { zonosOrderMetadata } from "../mapping/zonos-status"
 
 export type ReleaseZonosHoldInput = { zonos_order_id: string; note: string | null; released_by: string }
 

@@ -1,4 +1,5 @@
-import { HOLD_REASON_TEXT, isMerchantReleasable, zonosOrderMetadata, zonosStatusAction } from "../zonos-status"
+import { HOLD_REASON_TEXT } from "../../../../modules/zonos/zonos-order-states"
+import { zonosOrderMetadata, zonosStatusAction } from "../zonos-status"
 
 const hold = { holdTestOrders: true }
 const noHold = { holdTestOrders: false }
@@ -52,24 +53,6 @@ describe("zonosStatusAction", () => {
       expect(zonosStatusAction({ orderStatus: status }, hold)).toEqual({ kind: "none" })
     }
   )
-})
-
-describe("hold reasons", () => {
-  it("has merchant-readable words", () => {
-    expect(HOLD_REASON_TEXT).toEqual({
-      fraud_review: "fraud review by Zonos",
-      zonos_hold: "on hold at Zonos",
-      csl_match: "buyer matched the US screening list - review before shipping",
-      test_order: "test order - do not ship",
-    })
-  })
-
-  it("lets the merchant release only screening-list and test holds", () => {
-    expect(isMerchantReleasable("csl_match")).toBe(true)
-    expect(isMerchantReleasable("test_order")).toBe(true)
-    expect(isMerchantReleasable("fraud_review")).toBe(false)
-    expect(isMerchantReleasable("zonos_hold")).toBe(false)
-  })
 })
 
 describe("zonosOrderMetadata", () => {

@@ -5,6 +5,7 @@ import { useRunZonosSweep, useZonosConnection } from "../../hooks/zonos"
 import { errorMessage, formatDateTime, formatRelativeTime, sweepCountsText, sweepWhen } from "../../lib/format"
 import type { ZonosConnection } from "../../lib/types"
 import { ConnectionBadge, SweepStatusBadge } from "../badges"
+import { LoadError } from "../load-error"
 import { SectionRow } from "../section-row"
 
 /**
@@ -55,15 +56,7 @@ export const ConnectionSection = () => {
       {isPending ? (
         <RowsSkeleton />
       ) : isError || !data ? (
-        <div className="flex flex-col items-start gap-y-3 px-6 py-4">
-          <Text size="small" leading="compact" className="text-ui-fg-subtle">
-            Could not read the Zonos settings: {errorMessage(error)}. Check that the server is running, then try
-            again.
-          </Text>
-          <Button size="small" variant="secondary" onClick={() => refetch()} isLoading={isRefetching}>
-            Try again
-          </Button>
-        </div>
+        <LoadError what="the Zonos settings" error={error} onRetry={() => refetch()} retrying={isRefetching} />
       ) : (
         <ConnectionRows data={data} now={now} />
       )}

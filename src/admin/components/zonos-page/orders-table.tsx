@@ -29,6 +29,7 @@ import {
 } from "../../lib/format"
 import type { ZonosImportState, ZonosOrderListQuery, ZonosOrderRow } from "../../lib/types"
 import { ImportStateBadge, TestOrderBadge, ZonosStatusBadge } from "../badges"
+import { LoadError } from "../load-error"
 import { DismissOrderPrompt } from "./dismiss-order-prompt"
 import { ImportOrderModal } from "./import-order-modal"
 
@@ -198,14 +199,13 @@ export const OrdersTable = ({ storeId }: { storeId?: string | null }) => {
           </div>
         </DataTable.Toolbar>
         {isError ? (
-          <div className="flex flex-col items-start gap-y-3 px-6 py-6" data-testid="zonos-orders-error">
-            <Text size="small" leading="compact" className="text-ui-fg-subtle">
-              Could not load the Zonos orders: {errorMessage(error)}. Check that the server is running, then try again.
-            </Text>
-            <Button size="small" variant="secondary" onClick={() => refetch()} isLoading={isRefetching}>
-              Try again
-            </Button>
-          </div>
+          <LoadError
+            what="the Zonos orders"
+            error={error}
+            onRetry={() => refetch()}
+            retrying={isRefetching}
+            testId="zonos-orders-error"
+          />
         ) : (
           <>
             <DataTable.Table

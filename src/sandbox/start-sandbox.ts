@@ -17,7 +17,7 @@ function checkPort(port: number): number {
 
 /**
  * Starts a Zonos sandbox: an HTTP server on loopback that speaks the Zonos Checkout
- * order API (see /work/shared/zonos-api.md), with seeded orders, fault injection and a
+ * order API (the contract the README's sandbox section summarises), with seeded orders, fault injection and a
  * control API under `/__sandbox/`.
  */
 export async function startZonosSandbox(options: SandboxOptions = {}): Promise<ZonosSandbox> {

@@ -1,7 +1,12 @@
 /** What the plugin's admin API answers (see src/api/admin/zonos). */
-import type { ZonosHoldReason, ZonosImportState } from "../../modules/zonos/zonos-order-states"
+import type {
+  ZonosHoldReason,
+  ZonosImportOutcome,
+  ZonosImportResult,
+  ZonosImportState,
+} from "../../modules/zonos/zonos-order-states"
 
-export type { ZonosHoldReason, ZonosImportState }
+export type { ZonosHoldReason, ZonosImportOutcome, ZonosImportResult, ZonosImportState }
 
 export type ZonosOrderRow = {
   id: string
@@ -75,26 +80,6 @@ export type ZonosOrderFull = ZonosOrderRow & {
   release_note: string | null
   order_detail: ZonosOrderDetail | null
   history: { entries: ZonosHistoryEntry[] } | null
-}
-
-export type ZonosImportOutcome =
-  | "imported"
-  | "on_hold"
-  | "cancelled"
-  | "needs_attention"
-  | "processing"
-  | "failed"
-  | "not_found"
-
-export type ZonosImportResult = {
-  record_id: string
-  zonos_order_id: string
-  state: ZonosImportState
-  hold_reason: ZonosHoldReason | null
-  outcome: ZonosImportOutcome
-  order_id: string | null
-  display_id: number | null
-  last_error: string | null
 }
 
 export type ZonosSweepStatus = "running" | "succeeded" | "partial" | "failed"

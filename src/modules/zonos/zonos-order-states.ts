@@ -79,6 +79,41 @@ export const IMPORT_STATE_LABELS: Record<ZonosImportState, string> = {
   needs_attention: "Needs attention",
 }
 
+/** What the success page, the sweep and the admin are told an import came to. */
+export type ZonosImportOutcome =
+  | "imported"
+  | "on_hold"
+  | "cancelled"
+  | "needs_attention"
+  | "processing"
+  | "failed"
+  | "not_found"
+
+export const IMPORT_OUTCOME_BY_STATE: Record<ZonosImportState, ZonosImportOutcome> = {
+  pending: "processing",
+  imported: "imported",
+  held: "on_hold",
+  cancelled: "cancelled",
+  failed: "failed",
+  not_found: "not_found",
+  needs_attention: "needs_attention",
+}
+
+/** Where a Zonos order stands after an import, retry or check (the admin API's `result`). */
+export type ZonosImportResult = {
+  /** The zonos_order row's own id ("zord_..."). */
+  record_id: string
+  /** The normalised Zonos number ("1001" for "999-1001"). */
+  zonos_order_id: string
+  state: ZonosImportState
+  hold_reason: ZonosHoldReason | null
+  outcome: ZonosImportOutcome
+  /** The Medusa order's id and display number, once it exists. */
+  order_id: string | null
+  display_id: number | null
+  last_error: string | null
+}
+
 /** States in which Zonos settled the order (a Medusa order exists, or Zonos cancelled it). */
 export const SETTLED_STATES: readonly ZonosImportState[] = ["imported", "held", "cancelled", "needs_attention"]
 

@@ -5,6 +5,7 @@ import {
   AdminListZonosSweeps,
   AdminReleaseZonosOrder,
 } from "./admin/zonos/validators"
+import { StoreStartZonosCheckout } from "./store/zonos/checkout/validators"
 import { refuseHeldFulfillment } from "./utils/refuse-held-fulfillment"
 import { ZonosSuccessQuery } from "./zonos/success/validators"
 
@@ -14,6 +15,11 @@ export default defineMiddlewares({
       matcher: "/zonos/success",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(ZonosSuccessQuery, {})],
+    },
+    {
+      matcher: "/store/zonos/checkout",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(StoreStartZonosCheckout)],
     },
     {
       matcher: "/admin/zonos/orders",

@@ -52,6 +52,7 @@ export async function startZonosSandbox(options: SandboxOptions = {}): Promise<Z
     calls: () => state.recorder.countsByEndpoint(),
     callLog: () => state.recorder.entries(),
     resetCalls: () => state.recorder.clear(),
+    tempCarts: () => state.tempCarts.list(),
     reset: () => state.reset(),
   }
 }

@@ -63,6 +63,8 @@ export interface ZonosSandbox {
   calls(): Record<string, number>
   callLog(): CallLogEntry[]
   resetCalls(): void
+  /** Carts received with createTempCart (without credentials), oldest first, with the order each became. */
+  tempCarts(): { uuid: string; cart: Record<string, unknown>; createdAt: string; orderId?: string }[]
   /** Back to the seeded state (seed rebuilt relative to the current clock); faults and calls cleared. */
   reset(): void
 }

@@ -26,6 +26,7 @@ export type CheckoutStore = {
   region_id: string
   sales_channel_id: string
   stock_location_id: string
+  shipping_option_id: string
   shirt_variant_id: string
   jacket_variant_id: string
   jacket_inventory_item_id: string
@@ -127,6 +128,7 @@ export async function seedCheckoutStore(container: MedusaContainer): Promise<Che
     region_id: demo.region_id,
     sales_channel_id: salesChannel.id,
     stock_location_id: demo.stock_location_id,
+    shipping_option_id: demo.shipping_option_id,
     shirt_variant_id: shirt.id,
     jacket_variant_id: jacket.id,
     jacket_inventory_item_id: String(jacket.inventory_items?.[0]?.inventory_item_id),

@@ -1,8 +1,12 @@
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import Medusa from "@medusajs/js-sdk"
+import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { createCartWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { CheckoutStore, createShopperCart, JACKET_SKU, PROMO_CODE, seedCheckoutStore } from "../helpers/checkout-store"
+import { startZonosCheckout } from "../../src/storefront"
+import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/sweep-zonos-orders"
+import { createAdminHeaders } from "../helpers/admin-auth"
 import { useZonosSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(180_000)
@@ -113,6 +117,153 @@ medusaIntegrationTestRunner({
       expect(noKey.status).toBe(400)
 
       expect(tempCartCalls()).toHaveLength(0)
+    })
+
+    describe("the whole sale: cart -> Zonos Checkout -> success page -> Medusa order", () => {
+      let admin: { headers: Record<string, string> }
+      beforeAll(async () => {
+        admin = await createAdminHeaders(getContainer())
+      })
+      const query = () => getContainer().resolve(ContainerRegistrationKeys.QUERY)
+
+      /** A storefront starts the checkout with the JS SDK and the plugin's helper; the shopper pays. */
+      const buyThroughZonos = async (cartId: string, outcome = "normal") => {
+        const sdk = new Medusa({ baseUrl: String(api.defaults.baseURL), publishableKey: store.publishable_key })
+        const { checkout_url } = await startZonosCheckout(sdk, cartId)
+        const page = await fetch(checkout_url)
+        expect(page.status).toBe(200)
+        const uuid = String(new URL(checkout_url).searchParams.get("tempCartUUID"))
+        const paid = await fetch(`${sandbox().url}/checkout/pay`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ tempCartUUID: uuid, outcome, country: "GB" }).toString(),
+          redirect: "manual",
+        })
+        expect(paid.status).toBe(303)
+        const confirmation = new URL(String(paid.headers.get("location")))
+        expect(confirmation.pathname).toBe("/zonos/success")
+        const success = await api.get(`${confirmation.pathname}${confirmation.search}`, { maxRedirects: 0, validateStatus: () => true })
+        expect(success.status).toBe(303)
+        const landed = new URL(success.headers.location)
+        return {
+          zonos_order_id: String(confirmation.searchParams.get("orderId")),
+          order_id: String(landed.searchParams.get("order_id")),
+          outcome: landed.searchParams.get("outcome"),
+        }
+      }
+      const readOrder = async (orderId: string) =>
+        (
+          await query().graph({
+            entity: "order",
+            fields: ["id", "total", "status", "metadata", "items.id", "items.variant_id", "items.quantity", "items.title", "zonos_order.*"],
+            filters: { id: orderId },
+          })
+        ).data[0]
+      const jacketLevel = async () =>
+        (
+          await getContainer()
+            .resolve(Modules.INVENTORY)
+            .listInventoryLevels({ inventory_item_id: store.jacket_inventory_item_id, location_id: store.stock_location_id })
+        )[0]
+
+      it("makes one order linked to the cart, on the cart's variants, with Zonos's total; the cart is completed", async () => {
+        const cart = await createShopperCart(getContainer(), store)
+        const bought = await buyThroughZonos(cart.id)
+        expect(bought.outcome).toBe("imported")
+        expect(bought.order_id).toMatch(/^order_/)
+
+        // The order of a cart, the Medusa way (the order-cart link completeCartWorkflow makes).
+        const {
+          data: [linkedCart],
+        } = await query().graph({ entity: "cart", fields: ["id", "completed_at", "order.id"], filters: { id: cart.id } })
+        expect(linkedCart.order?.id).toBe(bought.order_id)
+        expect(linkedCart.completed_at).toBeTruthy()
+        const { data: links } = await query().graph({ entity: "order_cart", fields: ["order_id", "cart_id"], filters: { cart_id: cart.id } })
+        expect(links).toEqual([expect.objectContaining({ order_id: bought.order_id, cart_id: cart.id })])
+
+        const order = await readOrder(bought.order_id)
+        const zonosOrder = sandbox().getOrder(bought.zonos_order_id)!
+        expect(zonosOrder.referenceId).toBe(cart.id)
+        expect(MathBN.convert(order.total).toFixed(2)).toBe(MathBN.convert(String(zonosOrder.grandTotal)).toFixed(2))
+        expect(order.items.map((item: { variant_id: string }) => item.variant_id).sort()).toEqual(
+          [store.shirt_variant_id, store.jacket_variant_id].sort()
+        )
+        expect(order.metadata.medusa_cart_id).toBe(cart.id)
+
+        // Stock: the jacket (managed inventory) is reserved; fulfilment from the admin works and stock goes down.
+        const jacketLine = order.items.find((item: { variant_id: string }) => item.variant_id === store.jacket_variant_id)
+        const inventory = getContainer().resolve(Modules.INVENTORY)
+        const reservations = await inventory.listReservationItems({ line_item_id: jacketLine.id })
+        expect(reservations).toHaveLength(1)
+        expect(MathBN.convert(reservations[0].quantity).toNumber()).toBe(1)
+        const before = await jacketLevel()
+        const fulfilled = await api.post(
+          `/admin/orders/${bought.order_id}/fulfillments`,
+          {
+            items: order.items.map((item: { id: string; quantity: number }) => ({ id: item.id, quantity: item.quantity })),
+            location_id: store.stock_location_id,
+            shipping_option_id: store.shipping_option_id,
+          },
+          { ...admin, validateStatus: () => true }
+        )
+        expect(fulfilled.status).toBe(200)
+        const after = await jacketLevel()
+        expect(Number(after.stocked_quantity)).toBe(Number(before.stocked_quantity) - 1)
+        expect(Number(after.reserved_quantity)).toBe(Number(before.reserved_quantity) - 1)
+
+        // Importing again (refresh of the success page) makes nothing new.
+        await api.get(`/zonos/success?orderId=${bought.zonos_order_id}`, { maxRedirects: 0, validateStatus: () => true })
+        expect(await inventory.listReservationItems({ line_item_id: jacketLine.id })).toHaveLength(0)
+        const { data: orders } = await query().graph({ entity: "order", fields: ["id"], filters: { id: bought.order_id } })
+        expect(orders).toHaveLength(1)
+      })
+
+      it("a Zonos cancellation releases the reservation", async () => {
+        const cart = await createShopperCart(getContainer(), store, { items: [{ variant_id: store.jacket_variant_id, quantity: 2 }] })
+        const bought = await buyThroughZonos(cart.id)
+        const order = await readOrder(bought.order_id)
+        const inventory = getContainer().resolve(Modules.INVENTORY)
+        expect(await inventory.listReservationItems({ line_item_id: order.items[0].id })).toHaveLength(1)
+        const reservedBefore = Number((await jacketLevel()).reserved_quantity)
+
+        sandbox().setOrderStatus(bought.zonos_order_id, "IGLOBAL_ORDER_CANCELLED")
+        await sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "test" } })
+        expect((await readOrder(bought.order_id)).status).toBe("canceled")
+        expect(await inventory.listReservationItems({ line_item_id: order.items[0].id })).toHaveLength(0)
+        expect(Number((await jacketLevel()).reserved_quantity)).toBe(reservedBefore - 2)
+      })
+
+      it("fraud review ends held, still linked to the cart", async () => {
+        const cart = await createShopperCart(getContainer(), store, { promo: false })
+        const bought = await buyThroughZonos(cart.id, "fraud_review")
+        expect(bought.outcome).toBe("on_hold")
+        const order = await readOrder(bought.order_id)
+        expect(order.zonos_order).toEqual(expect.objectContaining({ state: "held", hold_reason: "fraud_review" }))
+        const {
+          data: [linkedCart],
+        } = await query().graph({ entity: "cart", fields: ["order.id", "completed_at"], filters: { id: cart.id } })
+        expect(linkedCart.order?.id).toBe(bought.order_id)
+      })
+
+      it("a line whose stock ran out meanwhile is flagged, and the paid order is still imported", async () => {
+        const cart = await createShopperCart(getContainer(), store, { items: [{ variant_id: store.jacket_variant_id, quantity: 1 }], promo: false })
+        const level = await jacketLevel()
+        const inventory = getContainer().resolve(Modules.INVENTORY)
+        // Someone else bought the rest between checkout start and payment.
+        await inventory.updateInventoryLevels([
+          { inventory_item_id: store.jacket_inventory_item_id, location_id: store.stock_location_id, stocked_quantity: Number(level.reserved_quantity) },
+        ])
+        const bought = await buyThroughZonos(cart.id)
+        expect(bought.order_id).toMatch(/^order_/)
+        const order = await readOrder(bought.order_id)
+        const events = (order.zonos_order.history.entries as { event: string; detail?: string }[]).map((entry) => entry.event)
+        expect(events).toContain("stock_shortfall")
+        expect(order.items).toHaveLength(1)
+        expect(await inventory.listReservationItems({ line_item_id: order.items[0].id })).toHaveLength(0)
+        await inventory.updateInventoryLevels([
+          { inventory_item_id: store.jacket_inventory_item_id, location_id: store.stock_location_id, stocked_quantity: level.stocked_quantity },
+        ])
+      })
     })
   },
 })

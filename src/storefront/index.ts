@@ -17,7 +17,7 @@ export type StartZonosCheckoutResponse = {
 /** The part of `@medusajs/js-sdk`'s client this helper uses (any object with it will do). */
 export type ZonosStoreClient = {
   client: {
-    fetch<T>(input: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<T>
+    fetch<T>(input: string, init?: { method?: string; body?: Record<string, unknown> }): Promise<T>
   }
 }
 

@@ -2,7 +2,7 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import Medusa from "@medusajs/js-sdk"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
-import { createCartWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
+import { createCartWorkflow, createOrderFulfillmentWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { CheckoutStore, createShopperCart, JACKET_SKU, PROMO_CODE, seedCheckoutStore } from "../helpers/checkout-store"
 import { startZonosCheckout } from "../../src/storefront"
 import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/sweep-zonos-orders"
@@ -243,6 +243,40 @@ medusaIntegrationTestRunner({
           data: [linkedCart],
         } = await query().graph({ entity: "cart", fields: ["order.id", "completed_at"], filters: { id: cart.id } })
         expect(linkedCart.order?.id).toBe(bought.order_id)
+
+        // The hold lives in Medusa's fulfilment workflow itself: a direct call (no admin route) is refused
+        // and rolled back, leaving no fulfilment and the reservations as they were.
+        const inventory = getContainer().resolve(Modules.INVENTORY)
+        const jacketLine = order.items.find((item: { variant_id: string }) => item.variant_id === store.jacket_variant_id)
+        const reservedBefore = await inventory.listReservationItems({ line_item_id: jacketLine.id })
+        expect(reservedBefore).toHaveLength(1)
+        const fulfilmentsBefore = await getContainer().resolve(Modules.FULFILLMENT).listFulfillments({})
+        await expect(
+          createOrderFulfillmentWorkflow(getContainer()).run({
+            input: {
+              order_id: bought.order_id,
+              items: order.items.map((item: { id: string; quantity: number }) => ({ id: item.id, quantity: item.quantity })),
+              location_id: store.stock_location_id,
+              shipping_option_id: store.shipping_option_id,
+            },
+          })
+          // The workflow engine rethrows the step's error as it stored it (a serialised MedusaError).
+        ).rejects.toMatchObject({
+          message: "Held by Zonos: fraud review by Zonos. This order cannot be fulfilled until the hold is released.",
+          type: "not_allowed",
+        })
+        const {
+          data: [after],
+        } = await query().graph({ entity: "order", fields: ["id", "fulfillments.id"], filters: { id: bought.order_id } })
+        expect(after.fulfillments ?? []).toHaveLength(0)
+        // Medusa's compensation cancels the fulfilment it made (the module keeps it, cancelled, unlinked).
+        const made = (await getContainer().resolve(Modules.FULFILLMENT).listFulfillments({})).filter(
+          (fulfillment) => !fulfilmentsBefore.some((earlier) => earlier.id === fulfillment.id)
+        )
+        expect(made.every((fulfillment) => fulfillment.canceled_at !== null)).toBe(true)
+        expect((await inventory.listReservationItems({ line_item_id: jacketLine.id })).map((r) => r.id)).toEqual(
+          reservedBefore.map((r) => r.id)
+        )
       })
 
       it("a line whose stock ran out meanwhile is flagged, and the paid order is still imported", async () => {

@@ -4,6 +4,8 @@ import Medusa from "@medusajs/js-sdk"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { createCartWorkflow, createOrderFulfillmentWorkflow, createRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { CheckoutStore, createShopperCart, JACKET_SKU, PROMO_CODE, seedCheckoutStore } from "../helpers/checkout-store"
+import { ZONOS_MODULE } from "../../src/modules/zonos"
+import ZonosModuleService from "../../src/modules/zonos/service"
 import { startZonosCheckout } from "../../src/storefront"
 import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/sweep-zonos-orders"
 import { createAdminHeaders } from "../helpers/admin-auth"
@@ -230,6 +232,15 @@ medusaIntegrationTestRunner({
         await sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "test" } })
         expect((await readOrder(bought.order_id)).status).toBe("canceled")
         expect(await inventory.listReservationItems({ line_item_id: order.items[0].id })).toHaveLength(0)
+        // Zonos cancelled it itself: no cancellation request goes back, none stays pending.
+        await new Promise((resolve) => setTimeout(resolve, 1500))
+        const asked = sandbox()
+          .callLog()
+          .filter((entry) => entry.endpoint === "updateVendorOrderStatus")
+          .map((entry) => entry.body as { orderId?: string })
+          .filter((body) => body.orderId === bought.zonos_order_id)
+        expect(asked).toEqual([])
+        expect((await readOrder(bought.order_id)).zonos_order.shipment_sync_due_at ?? null).toBeNull()
         expect(Number((await jacketLevel()).reserved_quantity)).toBe(reservedBefore - 2)
       })
 
@@ -277,6 +288,115 @@ medusaIntegrationTestRunner({
         expect((await inventory.listReservationItems({ line_item_id: jacketLine.id })).map((r) => r.id)).toEqual(
           reservedBefore.map((r) => r.id)
         )
+      })
+
+      it("tells Zonos what shipped: both tracking numbers once, vendor statuses, a refusal retried by the sweep", async () => {
+        const cart = await createShopperCart(getContainer(), store, { promo: false })
+        const bought = await buyThroughZonos(cart.id)
+        const order = await readOrder(bought.order_id)
+        sandbox().resetCalls()
+        const vendorCalls = () =>
+          sandbox()
+            .callLog()
+            .filter((entry) => entry.endpoint === "updateVendorOrderStatus")
+            .map((entry) => ({ status: entry.status, orderStatus: (entry.body as { orderStatus?: string }).orderStatus }))
+        const trackingCalls = () => sandbox().callLog().filter((entry) => entry.endpoint === "setShipmentTracking")
+        const record = async () =>
+          (await query().graph({ entity: "zonos_order", fields: ["*"], filters: { zonos_order_id: bought.zonos_order_id.split("-")[1] } }))
+            .data[0]
+        const waitFor = async (check: () => boolean | Promise<boolean>) => {
+          for (let i = 0; i < 100 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 100))
+          expect(await check()).toBe(true)
+        }
+
+        const fulfilled = await api.post(
+          `/admin/orders/${bought.order_id}/fulfillments`,
+          {
+            items: order.items.map((item: { id: string; quantity: number }) => ({ id: item.id, quantity: item.quantity })),
+            location_id: store.stock_location_id,
+            shipping_option_id: store.shipping_option_id,
+          },
+          admin
+        )
+        expect(fulfilled.status).toBe(200)
+        const {
+          data: [withFulfilment],
+        } = await query().graph({ entity: "order", fields: ["fulfillments.id"], filters: { id: bought.order_id } })
+        const fulfillmentId = withFulfilment.fulfillments[0].id
+        await waitFor(() => vendorCalls().length === 1)
+        expect(vendorCalls()).toEqual([{ status: 200, orderStatus: "VENDOR_PREPARING_ORDER" }])
+        expect(sandbox().getOrder(bought.zonos_order_id)?.orderStatus).toBe("VENDOR_PREPARING_ORDER")
+
+        // Zonos puts the order on hold meanwhile: the tracking goes through, the vendor status is refused.
+        sandbox().setOrderStatus(bought.zonos_order_id, "IGLOBAL_ORDER_ON_HOLD")
+        const shipped = await api.post(
+          `/admin/orders/${bought.order_id}/fulfillments/${fulfillmentId}/shipments`,
+          {
+            items: order.items.map((item: { id: string; quantity: number }) => ({ id: item.id, quantity: item.quantity })),
+            labels: [
+              { tracking_number: "1Z999AA10123456784", tracking_url: "https://track.example/1", label_url: "https://label.example/1" },
+              { tracking_number: "1Z999AA10123456785", tracking_url: "https://track.example/2", label_url: "https://label.example/2" },
+            ],
+          },
+          { ...admin, validateStatus: () => true }
+        )
+        expect(shipped.status).toBe(200)
+        await waitFor(async () => !!(await record()).shipment_sync?.last_error)
+        expect(trackingCalls()).toHaveLength(1)
+        expect(trackingCalls()[0].body).toMatchObject({
+          store: "999",
+          trackingList: [{ number: "1Z999AA10123456784" }, { number: "1Z999AA10123456785" }],
+        })
+        expect(sandbox().getOrder(bought.zonos_order_id)?.trackingNumber).toBe("1Z999AA10123456784,1Z999AA10123456785")
+        const refused = await record()
+        expect(refused.shipment_sync).toMatchObject({
+          tracking_numbers: ["1Z999AA10123456784", "1Z999AA10123456785"],
+          vendor_status: "VENDOR_PREPARING_ORDER",
+          pending_vendor_status: "VENDOR_SHIPMENT_READY",
+          attempts: 1,
+        })
+        expect(refused.shipment_sync.last_error).toContain("IGLOBAL_ORDER_ON_HOLD")
+        expect(refused.shipment_sync_due_at).toBeTruthy()
+
+        // Zonos lifts the hold; the next sweep (once the backoff is due) sends what was refused, and only that.
+        sandbox().setOrderStatus(bought.zonos_order_id, "IGLOBAL_ORDER_IN_PROCESS")
+        await getContainer()
+          .resolve<ZonosModuleService>(ZONOS_MODULE)
+          .updateZonosOrders({ id: refused.id, shipment_sync_due_at: new Date(Date.now() - 1000) })
+        await sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "test" } })
+        const accepted = await record()
+        expect(accepted.shipment_sync).toMatchObject({ vendor_status: "VENDOR_SHIPMENT_READY", pending_vendor_status: null, last_error: null })
+        expect(accepted.shipment_sync_due_at).toBeNull()
+        expect(sandbox().getOrder(bought.zonos_order_id)?.orderStatus).toBe("VENDOR_SHIPMENT_READY")
+        expect(trackingCalls()).toHaveLength(1)
+        expect(vendorCalls().map((call) => call.orderStatus)).toEqual([
+          "VENDOR_PREPARING_ORDER",
+          "VENDOR_SHIPMENT_READY",
+          "VENDOR_SHIPMENT_READY",
+        ])
+
+        // Another sweep sends nothing; "Send again" sends both again on purpose.
+        await sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "test" } })
+        expect(trackingCalls()).toHaveLength(1)
+        const again = await api.post(`/admin/zonos/orders/${bought.zonos_order_id}/shipment`, {}, admin)
+        expect(again.data.result).toMatchObject({
+          sent_tracking: ["1Z999AA10123456784", "1Z999AA10123456785"],
+          sent_vendor_status: "VENDOR_SHIPMENT_READY",
+          error: null,
+        })
+        expect(trackingCalls()).toHaveLength(2)
+        const detail = await api.get(`/admin/zonos/orders/${bought.zonos_order_id}`, admin)
+        expect(detail.data.zonos_order.shipment_sync.tracking_numbers).toHaveLength(2)
+      })
+
+      it("a merchant's cancellation asks Zonos to cancel; a Zonos cancellation does not", async () => {
+        const cart = await createShopperCart(getContainer(), store, { promo: false })
+        const bought = await buyThroughZonos(cart.id)
+        sandbox().resetCalls()
+        const cancelled = await api.post(`/admin/orders/${bought.order_id}/cancel`, {}, { ...admin, validateStatus: () => true })
+        expect(cancelled.status).toBe(200)
+        for (let i = 0; i < 100 && sandbox().calls().updateVendorOrderStatus === 0; i++) await new Promise((r) => setTimeout(r, 100))
+        expect(sandbox().getOrder(bought.zonos_order_id)?.orderStatus).toBe("VENDOR_CANCELLATION_REQUEST")
       })
 
       it("a line whose stock ran out meanwhile is flagged, and the paid order is still imported", async () => {

@@ -86,3 +86,11 @@ export function useRunZonosSweep() {
     onSettled: () => invalidate({ medusaOrders: true }),
   })
 }
+
+export function useSendZonosShipment() {
+  const invalidate = useInvalidateZonos()
+  return useMutation({
+    mutationFn: (zonosOrderId: string) => zonosApi.sendShipment(zonosOrderId),
+    onSettled: () => invalidate(),
+  })
+}

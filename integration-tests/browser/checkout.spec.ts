@@ -10,7 +10,7 @@ import { Client } from "pg"
 import { Page } from "playwright-core"
 import { SANDBOX_SECRET, SANDBOX_STORE_ID, startZonosSandbox, ZonosSandbox } from "../../src/sandbox"
 import { startZonosCheckout } from "../../src/storefront"
-import { AdminBrowser, launchAdminBrowser } from "./admin-browser"
+import { AdminBrowser, launchAdminBrowser, logIn, screenshotElement } from "./admin-browser"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, BrowserStore, startBrowserStore } from "./browser-store"
 
 jest.setTimeout(90_000)
@@ -151,6 +151,63 @@ it("cart -> Zonos Checkout -> Pay -> success route -> one Medusa order linked to
   expect(cart.completed_at).not.toBeNull()
   const orders = await sql<{ count: string }>(`select count(*) from "order" where metadata->>'zonos_order_id' = $1`, [bought.zonos_order_id])
   expect(orders).toEqual([{ count: "1" }])
+})
+
+it("ships the order from the admin API; the order panel shows both tracking numbers sent to Zonos, and Send again works", async () => {
+  const cartId = await createCart()
+  const bought = await buyInBrowser(cartId, "normal")
+  const { order } = await call<{ order: { items: { id: string; quantity: number }[] } }>(
+    `/admin/orders/${bought.order_id}?fields=id,*items`,
+    { headers: asAdmin() }
+  )
+  const { stock_locations } = await call<{ stock_locations: { id: string; name: string }[] }>("/admin/stock-locations", { headers: asAdmin() })
+  const { shipping_options } = await call<{ shipping_options: { id: string; name: string }[] }>("/admin/shipping-options", { headers: asAdmin() })
+  const items = order.items.map((item) => ({ id: item.id, quantity: item.quantity }))
+  await call(`/admin/orders/${bought.order_id}/fulfillments`, {
+    method: "POST",
+    headers: asAdmin(),
+    body: {
+      items,
+      location_id: stock_locations.find((location) => location.name === "Zonos demo warehouse")!.id,
+      shipping_option_id: shipping_options.find((option) => option.name === "Shipped by Zonos")!.id,
+    },
+  })
+  const { order: fulfilled } = await call<{ order: { fulfillments: { id: string }[] } }>(
+    `/admin/orders/${bought.order_id}?fields=id,*fulfillments`,
+    { headers: asAdmin() }
+  )
+  await call(`/admin/orders/${bought.order_id}/fulfillments/${fulfilled.fulfillments[0].id}/shipments`, {
+    method: "POST",
+    headers: asAdmin(),
+    body: {
+      items,
+      labels: [
+        { tracking_number: "1Z999AA10123456784", tracking_url: "https://track.example/1", label_url: "https://label.example/1" },
+        { tracking_number: "1Z999AA10123456785", tracking_url: "https://track.example/2", label_url: "https://label.example/2" },
+      ],
+    },
+  })
+  const deadline = Date.now() + 20_000
+  while (sandbox.getOrder(bought.zonos_order_id)?.orderStatus !== "VENDOR_SHIPMENT_READY" && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  expect(sandbox.getOrder(bought.zonos_order_id)).toMatchObject({
+    orderStatus: "VENDOR_SHIPMENT_READY",
+    trackingNumber: "1Z999AA10123456784,1Z999AA10123456785",
+  })
+
+  await logIn(page, store.url)
+  await page.goto(`${store.url}/app/orders/${bought.order_id}`)
+  const panel = page.getByTestId("zonos-order-panel")
+  await panel.getByTestId("zonos-tracking-sent").getByText("1Z999AA10123456785", { exact: false }).waitFor()
+  await expect(panel.getByTestId("zonos-tracking-sent").textContent()).resolves.toContain("1Z999AA10123456784")
+  await expect(panel.getByTestId("zonos-vendor-status").textContent()).resolves.toContain("VENDOR_SHIPMENT_READY")
+  const before = sandbox.calls().setShipmentTracking
+  await panel.getByRole("button", { name: "Send again" }).click()
+  // The toast's title (exact: the row "Tracking sent to Zonos" contains the same words).
+  await page.getByText("Sent to Zonos", { exact: true }).waitFor()
+  expect(sandbox.calls().setShipmentTracking).toBe(before + 1)
+  log(`screenshot: ${await screenshotElement(page, panel, "zonos-order-panel-shipped.png")}`)
 })
 
 it("the same sale with 'fraud review' ends held", async () => {

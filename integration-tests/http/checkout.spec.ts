@@ -367,6 +367,7 @@ medusaIntegrationTestRunner({
         const accepted = await record()
         expect(accepted.shipment_sync).toMatchObject({ vendor_status: "VENDOR_SHIPMENT_READY", pending_vendor_status: null, last_error: null })
         expect(accepted.shipment_sync_due_at).toBeNull()
+        expect(accepted.zonos_status).toBe("VENDOR_SHIPMENT_READY")
         expect(sandbox().getOrder(bought.zonos_order_id)?.orderStatus).toBe("VENDOR_SHIPMENT_READY")
         expect(trackingCalls()).toHaveLength(1)
         expect(vendorCalls().map((call) => call.orderStatus)).toEqual([

@@ -75,7 +75,11 @@ const PanelBody = ({
 }) => {
   const detail = record.order_detail ?? {}
   const payment = paymentFacts(detail.paymentProcessing)
-  const tracking = typeof detail.trackingNumber === "string" && detail.trackingNumber.trim() ? detail.trackingNumber : null
+  // Zonos's own record of it, else what the plugin has sent (orderDetail is only re-read now and then).
+  const tracking =
+    typeof detail.trackingNumber === "string" && detail.trackingNumber.trim()
+      ? detail.trackingNumber
+      : record.shipment_sync?.tracking_numbers?.join(", ") || null
 
   return (
     <>

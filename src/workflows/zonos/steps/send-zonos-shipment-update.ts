@@ -133,6 +133,8 @@ export const sendZonosShipmentUpdateStep = createStep(
       shipment_sync: sync,
       shipment_sync_due_at: errors.length ? nextAttemptAt(sync.attempts, now) : null,
       history,
+      // Zonos's status is now the vendor status it accepted (what orderDetail will answer).
+      ...(result.sent_vendor_status ? { zonos_status: result.sent_vendor_status, zonos_status_at: now } : {}),
     })
     return new StepResponse(result)
   }

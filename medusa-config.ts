@@ -46,6 +46,10 @@ module.exports = defineConfig({
         currency: process.env.ZONOS_CURRENCY,
         regionId: process.env.ZONOS_REGION_ID,
         salesChannelId: process.env.ZONOS_SALES_CHANNEL_ID,
+        checkoutUrl: process.env.ZONOS_CHECKOUT_URL,
+        backendUrl: process.env.ZONOS_BACKEND_URL,
+        continueShoppingUrl: process.env.ZONOS_CONTINUE_SHOPPING_URL,
+        productUrlTemplate: process.env.ZONOS_PRODUCT_URL_TEMPLATE,
       },
     },
     ...(redisUrl

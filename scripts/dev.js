@@ -68,6 +68,8 @@ async function main() {
     env.ZONOS_API_URL = sandbox.url
     env.ZONOS_STORE_ID = SANDBOX_STORE_ID
     env.ZONOS_SECRET = SANDBOX_SECRET
+    // The sandbox also plays Zonos's hosted checkout page.
+    env.ZONOS_CHECKOUT_URL ||= `${sandbox.url}/checkout`
     log(`Zonos sandbox on ${sandbox.url} (store ${SANDBOX_STORE_ID}); control API under ${sandbox.url}/__sandbox/`)
   }
   env.ZONOS_STOREFRONT_SUCCESS_URL ||= `http://localhost:${PORT}/zonos/thank-you`

@@ -13,6 +13,7 @@ export function useZonosSandbox(env: Record<string, string> = {}): { sandbox: ()
       ZONOS_API_URL: sandbox.url,
       ZONOS_STORE_ID: SANDBOX_STORE_ID,
       ZONOS_SECRET: SANDBOX_SECRET,
+      ZONOS_CHECKOUT_URL: `${sandbox.url}/checkout`,
       // The sandbox shares the test process's event loop with Medusa: a busy loop delays its
       // answers, so the timeout leaves room, and the success page waits out timeout x attempts.
       ZONOS_TIMEOUT_MS: "3000",

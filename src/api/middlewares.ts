@@ -6,7 +6,8 @@ import {
   AdminListZonosSweeps,
   AdminReleaseZonosOrder,
 } from "./admin/zonos/validators"
-import { StoreZonosOrderOfCart } from "./store/zonos/validators"
+import { StoreZonosOrderOfCart } from "./store/zonos/orders/validators"
+import { StoreStartZonosCheckout } from "./store/zonos/checkout/validators"
 import { refuseHeldFulfillment } from "./utils/refuse-held-fulfillment"
 import { ZonosSuccessQuery } from "./zonos/success/validators"
 
@@ -26,6 +27,11 @@ export default defineMiddlewares({
       matcher: "/admin/zonos/orders/:zonos_order_id/dismiss",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AdminDismissZonosOrder)],
+    },
+    {
+      matcher: "/store/zonos/checkout",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(StoreStartZonosCheckout)],
     },
     {
       matcher: "/admin/zonos/orders",

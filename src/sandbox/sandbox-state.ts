@@ -5,6 +5,7 @@ import { cloneJson, JsonObject } from "./json"
 import { ZonosOrder } from "./order-builder"
 import { OrderStore } from "./order-store"
 import { buildSeedOrders } from "./seed-orders"
+import { TempCartStore } from "./temp-cart-store"
 import { SandboxFaults } from "./types"
 
 export interface SandboxStateOptions {
@@ -31,6 +32,7 @@ export class SandboxState {
   readonly secret: string
   readonly now: () => Date
   readonly store: OrderStore
+  readonly tempCarts = new TempCartStore()
   readonly faults = new FaultInjector()
   readonly recorder: CallRecorder
   private readonly seed: boolean
@@ -50,7 +52,7 @@ export class SandboxState {
   }
 
   endpointContext(): EndpointContext {
-    return { store: this.store, storeId: this.storeId, now: this.now }
+    return { store: this.store, tempCarts: this.tempCarts, storeId: this.storeId, now: this.now }
   }
 
   addOrder(fields: JsonObject = {}): ZonosOrder {
@@ -84,6 +86,7 @@ export class SandboxState {
 
   reset(): void {
     this.loadSeed()
+    this.tempCarts.clear()
     this.faults.clear()
     this.recorder.clear()
   }

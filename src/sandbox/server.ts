@@ -4,6 +4,7 @@ import { answerApiCall, endpointForPath } from "./api-router"
 import { CONTROL_PREFIX, EndpointName, MAX_BODY_BYTES } from "./constants"
 import { answerControlCall } from "./control-api"
 import { FaultDecision } from "./faults"
+import { CHECKOUT_PATH, CHECKOUT_PAY_PATH, payCheckout, renderCheckoutPage } from "./hosted-checkout"
 import { errorAnswer, HttpAnswer, readBody, sendAnswer, tryParseJson } from "./http-io"
 import { SandboxState } from "./sandbox-state"
 
@@ -87,8 +88,19 @@ export class SandboxServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? "/", "http://sandbox.invalid").pathname
+    const url = new URL(req.url ?? "/", "http://sandbox.invalid")
+    const path = url.pathname
     const body = await readBody(req, MAX_BODY_BYTES)
+
+    // The hosted checkout page a shopper's browser visits (not an API call: not recorded, no faults).
+    if (path === CHECKOUT_PATH && req.method === "GET") {
+      sendAnswer(res, renderCheckoutPage(this.state, url))
+      return
+    }
+    if (path === CHECKOUT_PAY_PATH && req.method === "POST") {
+      sendAnswer(res, body.tooLarge ? errorAnswer(413, "Request body too large") : payCheckout(this.state, body.text))
+      return
+    }
 
     if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
       const answer = body.tooLarge

@@ -53,6 +53,7 @@ export async function startZonosSandbox(options: SandboxOptions = {}): Promise<Z
     callLog: () => state.recorder.entries(),
     peakOpenCalls: () => state.recorder.peakOpenByEndpoint(),
     resetCalls: () => state.recorder.clear(),
+    tempCarts: () => state.tempCarts.list(),
     reset: () => state.reset(),
   }
 }

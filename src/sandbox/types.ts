@@ -65,6 +65,8 @@ export interface ZonosSandbox {
   /** The most calls of each endpoint that were open (not yet answered) at one moment since the last reset. */
   peakOpenCalls(): Record<string, number>
   resetCalls(): void
+  /** Carts received with createTempCart (without credentials), oldest first, with the order each became. */
+  tempCarts(): { uuid: string; cart: Record<string, unknown>; createdAt: string; orderId?: string }[]
   /** Back to the seeded state (seed rebuilt relative to the current clock); faults and calls cleared. */
   reset(): void
 }

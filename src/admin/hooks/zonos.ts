@@ -99,3 +99,11 @@ export function useRunZonosSweep() {
 function isNotFound(error: unknown): boolean {
   return typeof error === "object" && error !== null && "status" in error && error.status === 404
 }
+
+export function useSendZonosShipment() {
+  const invalidate = useInvalidateZonos()
+  return useMutation({
+    mutationFn: (zonosOrderId: string) => zonosApi.sendShipment(zonosOrderId),
+    onSettled: () => invalidate(),
+  })
+}

@@ -6,6 +6,7 @@ import type {
   ZonosOrderFull,
   ZonosOrderList,
   ZonosOrderListQuery,
+  ZonosShipmentUpdateResult,
   ZonosSweep,
 } from "./types"
 
@@ -66,6 +67,11 @@ export const zonosApi = {
         method: "POST",
         body: { note: note.trim() },
       })
+      .then((body) => body.result),
+
+  sendShipment: (zonosOrderId: string) =>
+    sdk.client
+      .fetch<{ result: ZonosShipmentUpdateResult }>(`${orderPath(zonosOrderId)}/shipment`, { method: "POST" })
       .then((body) => body.result),
 
   listSweeps: (limit = 5) =>

@@ -74,7 +74,32 @@ export type ZonosHistoryEntry = {
   detail?: string
 }
 
+/** What Zonos has been told about shipping (see src/workflows/zonos/shipment-sync.ts). */
+export type ZonosShipmentSync = {
+  tracking_numbers: string[]
+  tracking_sent_at: string | null
+  vendor_status: string | null
+  vendor_status_sent_at: string | null
+  pending_vendor_status: string | null
+  pending_tracking: boolean
+  attempts: number
+  last_error: string | null
+  last_error_at: string | null
+}
+
+export type ZonosShipmentUpdateResult = {
+  zonos_order_id: string | null
+  sent_tracking: string[] | null
+  sent_vendor_status: string | null
+  error: string | null
+}
+
+/** A line imported without a stock reservation (order metadata zonos_unreserved_lines). */
+export type ZonosUnreservedLine = { line_item_id: string; title: string; sku: string | null; quantity: string; reason: string }
+
 export type ZonosOrderFull = ZonosOrderRow & {
+  shipment_sync?: Partial<ZonosShipmentSync> | null
+  shipment_sync_due_at?: string | null
   writeback_attempts: number
   released_by: string | null
   release_note: string | null

@@ -1,23 +1,12 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { HOLD_REASON_TEXT, isZonosHoldReason } from "../../modules/zonos/zonos-order-states"
+import { zonosHoldRefusal } from "../../workflows/zonos/hold-refusal"
 
 /**
- * Medusa has no order hold, so the plugin enforces its own: creating a fulfillment for an
- * order Zonos (or a merchant review) holds is refused with the reason, in words.
+ * Refuses the admin's create-fulfilment call for a held order before Medusa's workflow starts.
+ * The workflow's own hook (src/workflows/hooks/refuse-held-fulfillment.ts) refuses every other
+ * caller; this guard only spares the admin a fulfilment made and rolled back.
  */
 export async function refuseHeldFulfillment(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "order",
-    fields: ["id", "zonos_order.state", "zonos_order.hold_reason"],
-    filters: { id: req.params.id },
-  })
-  const record = data[0]?.zonos_order
-  const holdReason: unknown = record?.hold_reason
-  if (record?.state === "held" && isZonosHoldReason(holdReason)) {
-    const reason = HOLD_REASON_TEXT[holdReason]
-    return next(new MedusaError(MedusaError.Types.NOT_ALLOWED, `Held by Zonos: ${reason}. This order cannot be fulfilled until the hold is released.`))
-  }
-  next()
+  const refusal = await zonosHoldRefusal(req.scope, req.params.id)
+  next(refusal ?? undefined)
 }

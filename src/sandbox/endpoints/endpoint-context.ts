@@ -1,9 +1,11 @@
 import { HttpAnswer } from "../http-io"
 import { JsonObject } from "../json"
 import { OrderStore } from "../order-store"
+import { TempCartStore } from "../temp-cart-store"
 
 export interface EndpointContext {
   store: OrderStore
+  tempCarts: TempCartStore
   storeId: string
   now: () => Date
 }

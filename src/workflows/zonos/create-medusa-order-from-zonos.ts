@@ -10,6 +10,7 @@ import {
 import { ZONOS_MODULE } from "../../modules/zonos"
 import { MappedZonosOrder } from "./mapping/map-zonos-order"
 import { setZonosDiscountsAndTaxesStep } from "./steps/set-zonos-discounts-and-taxes"
+import { finishZonosOrderWorkflow } from "./finish-zonos-order"
 
 export type CreateMedusaOrderFromZonosInput = {
   record_id: string
@@ -64,6 +65,8 @@ export const createMedusaOrderFromZonosWorkflow = createWorkflow(
         },
       ])
     ).config({ name: "link-zonos-order" })
+
+    finishZonosOrderWorkflow.runAsStep({ input: transform({ order }, ({ order }) => ({ order_id: order.id })) })
 
     emitEventStep({
       eventName: OrderWorkflowEvents.PLACED,

@@ -76,7 +76,10 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
 
   const created = when("zonos-order-mappable", { prepared }, ({ prepared }) => !!prepared?.mapped).then(() => {
     const customer = ensureZonosCustomerStep(
-      transform({ prepared }, ({ prepared }) => ({ email: prepared!.mapped!.input.email }))
+      transform({ prepared }, ({ prepared }) => ({
+        email: prepared!.mapped!.input.email,
+        customer_id: prepared!.mapped!.input.customer_id,
+      }))
     )
     const order = createMedusaOrderFromZonosWorkflow.runAsStep({
       input: transform({ loaded, prepared, customer }, ({ loaded, prepared, customer }) => ({

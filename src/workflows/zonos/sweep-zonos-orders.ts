@@ -4,6 +4,7 @@ import { collectZonosSweepWorkStep } from "./steps/collect-zonos-sweep-work"
 import { createLockOwnerStep } from "./steps/create-lock-owner"
 import { finishZonosSweepStep } from "./steps/finish-zonos-sweep"
 import { runZonosSweepImportsStep } from "./steps/run-zonos-sweep-imports"
+import { retryZonosShipmentUpdatesStep } from "./steps/retry-zonos-shipment-updates"
 import { startZonosSweepStep } from "./steps/start-zonos-sweep"
 
 export const SWEEP_ZONOS_ORDERS_WORKFLOW = "sweep-zonos-orders"
@@ -27,6 +28,7 @@ export const sweepZonosOrdersWorkflow = createWorkflow(SWEEP_ZONOS_ORDERS_WORKFL
     }))
   )
   const outcome = runZonosSweepImportsStep({ work })
+  retryZonosShipmentUpdatesStep()
   const sweep = finishZonosSweepStep(
     transform({ started, work, outcome }, ({ started, work, outcome }) => ({
       sweep_id: started.sweep_id,

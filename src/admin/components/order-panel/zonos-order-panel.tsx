@@ -10,18 +10,25 @@ import {
   isMerchantReleasable,
   paymentFacts,
 } from "../../lib/format"
-import type { ZonosOrderFull } from "../../lib/types"
+import type { ZonosOrderFull, ZonosUnreservedLine } from "../../lib/types"
 import { ImportStateBadge, TestOrderBadge, ZonosStatusBadge } from "../badges"
 import { ReleaseHoldPrompt } from "../release-hold-prompt"
 import { SectionRow } from "../section-row"
 import { AmountsSection } from "./amounts-section"
 import { HistorySection } from "./history-section"
+import { ShippingSection } from "./shipping-section"
 
 /**
  * The Zonos side panel of a Medusa order imported from Zonos: ids, status, hold, amounts,
  * duties, payment, tracking and history, with "Check with Zonos now" and "Release hold".
  */
-export const ZonosOrderPanel = ({ zonosOrderLabel }: { zonosOrderLabel: string }) => {
+export const ZonosOrderPanel = ({
+  zonosOrderLabel,
+  unreservedLines = [],
+}: {
+  zonosOrderLabel: string
+  unreservedLines?: ZonosUnreservedLine[]
+}) => {
   const { data: record, isPending, isError, error, refetch, isRefetching } = useZonosOrder(zonosOrderLabel)
 
   return (
@@ -51,16 +58,28 @@ export const ZonosOrderPanel = ({ zonosOrderLabel }: { zonosOrderLabel: string }
           </Button>
         </div>
       ) : (
-        <PanelBody record={record} zonosOrderLabel={zonosOrderLabel} />
+        <PanelBody record={record} zonosOrderLabel={zonosOrderLabel} unreservedLines={unreservedLines} />
       )}
     </Container>
   )
 }
 
-const PanelBody = ({ record, zonosOrderLabel }: { record: ZonosOrderFull; zonosOrderLabel: string }) => {
+const PanelBody = ({
+  record,
+  zonosOrderLabel,
+  unreservedLines,
+}: {
+  record: ZonosOrderFull
+  zonosOrderLabel: string
+  unreservedLines: ZonosUnreservedLine[]
+}) => {
   const detail = record.order_detail ?? {}
   const payment = paymentFacts(detail.paymentProcessing)
-  const tracking = typeof detail.trackingNumber === "string" && detail.trackingNumber.trim() ? detail.trackingNumber : null
+  // Zonos's own record of it, else what the plugin has sent (orderDetail is only re-read now and then).
+  const tracking =
+    typeof detail.trackingNumber === "string" && detail.trackingNumber.trim()
+      ? detail.trackingNumber
+      : record.shipment_sync?.tracking_numbers?.join(", ") || null
 
   return (
     <>
@@ -113,6 +132,7 @@ const PanelBody = ({ record, zonosOrderLabel }: { record: ZonosOrderFull; zonosO
         }
       />
       <SectionRow title="Tracking number" value={tracking ?? "Not shipped yet"} />
+      <ShippingSection record={record} zonosOrderLabel={zonosOrderLabel} unreservedLines={unreservedLines} />
       <AmountsSection detail={detail} />
       <HistorySection entries={record.history?.entries} />
       <PanelActions record={record} zonosOrderLabel={zonosOrderLabel} />

@@ -29,6 +29,8 @@ export const ZONOS_ORDER_LIST_FIELDS = [
 export const ZONOS_ORDER_DETAIL_FIELDS = [
   ...ZONOS_ORDER_LIST_FIELDS,
   "writeback_attempts",
+  "shipment_sync",
+  "shipment_sync_due_at",
   "released_by",
   "release_note",
   "dismissed_by",

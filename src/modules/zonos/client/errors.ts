@@ -10,6 +10,7 @@ export type ZonosEndpoint =
   | "updateMerchantOrderId"
   | "updateVendorOrderStatus"
   | "setShipmentTracking"
+  | "createTempCart"
 
 export type ZonosErrorCode =
   | "invalid_credentials"

@@ -258,6 +258,11 @@ export const zonosWriteResponseSchema = z.looseObject({
   success: z.unknown().optional(),
 })
 
+/** createTempCart answers `{tempCartUUID}`: the one key the hosted checkout needs. */
+export const zonosTempCartResponseSchema = z.looseObject({
+  tempCartUUID: z.string().trim().min(1),
+})
+
 export type ZonosOrderDetail = z.infer<typeof zonosOrderDetailSchema>
 export type ZonosOrderDetailResponse = z.infer<typeof zonosOrderDetailResponseSchema>
 export type ZonosOrderItem = z.infer<typeof zonosOrderItemSchema>

@@ -24,6 +24,7 @@ import {
   zonosOrderDetailResponseSchema,
   ZonosOrderNumbersResponse,
   zonosOrderNumbersResponseSchema,
+  zonosTempCartResponseSchema,
   zonosWriteResponseSchema,
 } from "./schemas"
 import { isVendorOrderStatus, VENDOR_ORDER_STATUSES, VendorOrderStatus } from "./statuses"
@@ -83,6 +84,45 @@ export type ZonosOrderNumbersQuery =
       throughDate?: never
     })
 
+/** One line of a createTempCart body (keys as Zonos names them; money as decimal strings). */
+export type ZonosTempCartItem = {
+  productId?: string
+  sku?: string
+  description: string
+  quantity: number
+  unitPrice: string
+  imageURL?: string
+  itemURL?: string
+  itemBrand?: string
+  itemCategory?: string
+  itemDescriptionDetailed?: string
+  itemHSCode?: string
+  countryOfOrigin?: string
+  itemMaterial?: string
+  weight?: string
+  weightUnits?: string
+  length?: string
+  width?: string
+  height?: string
+  dimensionUnits?: string
+  nonShippable?: boolean
+}
+
+/** The createTempCart body without the credentials (the client adds storeId and secret). */
+export type ZonosTempCart = {
+  referenceId: string
+  externalConfirmationPageURL: string
+  contShoppingURL?: string
+  domesticShippingCharge?: string
+  misc1?: string
+  misc2?: string
+  misc3?: string
+  misc4?: string
+  misc5?: string
+  misc6?: string
+  items: ZonosTempCartItem[]
+}
+
 /** Look an order up by its Zonos order id, or by the referenceId given to createTempCart. */
 export type ZonosOrderRef =
   | { orderId: string | number; referenceId?: never }
@@ -102,6 +142,7 @@ const PATHS: Record<ZonosEndpoint, string> = {
   updateMerchantOrderId: "v1/updateMerchantOrderId",
   updateVendorOrderStatus: "v1/updateVendorOrderStatus",
   setShipmentTracking: "v2/setShipmentTracking",
+  createTempCart: "v1/createTempCart",
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -385,6 +426,27 @@ export class ZonosClient {
       zonosWriteResponseSchema,
       subject
     )
+  }
+
+  /**
+   * POST /v1/createTempCart: hands a cart to Zonos's hosted checkout and answers its
+   * tempCartUUID. This endpoint (alone) names the store `storeId`. The cart is built by the
+   * caller (see build-zonos-temp-cart); amounts must already be decimal strings.
+   * Retrying is safe: a second temp cart is simply never used.
+   */
+  async createTempCart(cart: ZonosTempCart): Promise<{ tempCartUUID: string }> {
+    const endpoint: ZonosEndpoint = "createTempCart"
+    if (!isRecord(cart) || !Array.isArray(cart.items) || cart.items.length === 0) {
+      throw this.#invalidArgument(endpoint, {}, "a temp cart needs at least one item")
+    }
+    const subject: Subject = { referenceId: cart.referenceId }
+    const response = await this.#call(
+      endpoint,
+      { ...cart, storeId: this.storeId },
+      zonosTempCartResponseSchema,
+      subject
+    )
+    return { tempCartUUID: response.tempCartUUID }
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -28,6 +28,13 @@ const ZonosOrder = model
     merchant_order_id_sent_at: model.dateTime().nullable(),
     writeback_attempts: model.number().default(0),
     writeback_error: model.text().nullable(),
+    /**
+     * What Zonos has been told about shipping and what is still to tell it (tracking numbers,
+     * vendor status, last refusal, attempts): see workflows/zonos/shipment-sync.ts.
+     */
+    shipment_sync: model.json().nullable(),
+    /** When the sweep tries a refused shipment update again (null: nothing pending). */
+    shipment_sync_due_at: model.dateTime().nullable(),
     /** Who released a merchant hold, and their note. */
     released_by: model.text().nullable(),
     release_note: model.text().nullable(),

@@ -75,6 +75,36 @@ export const zonosOptionsSchema = z.object({
   sweepConcurrency: positiveInt("sweepConcurrency").max(16, "sweepConcurrency must be 16 or less").default(4),
   /** How far back the first sweep looks, in days (later sweeps start from the last good one). */
   sweepLookbackDays: positiveInt("sweepLookbackDays").max(90, "sweepLookbackDays must be 90 or less").default(14),
+  /**
+   * Zonos's hosted checkout page: the shopper is sent to
+   * `<checkoutUrl>?store=<storeId>&tempCartUUID=<uuid>&country=<cc>`.
+   */
+  checkoutUrl: z
+    .url({ error: "checkoutUrl must be an http(s) URL", protocol: /^https?$/ })
+    .default("https://checkout.iglobalstores.com/"),
+  /**
+   * The backend's public URL (e.g. "https://api.shop.example"): Zonos sends the shopper to
+   * `<backendUrl>/zonos/success` after paying. Without it, the URL the checkout route was
+   * called on is used, which is wrong behind a proxy that rewrites the host.
+   */
+  backendUrl: z.url({ error: "backendUrl must be an http(s) URL", protocol: /^https?$/ }).optional(),
+  /** Zonos's "continue shopping" link (contShoppingURL), e.g. the storefront's home page. */
+  continueShoppingUrl: z.url({ error: "continueShoppingUrl must be an http(s) URL", protocol: /^https?$/ }).optional(),
+  /**
+   * Cart currencies the Zonos store is set up to price in (prices go to Zonos as they are,
+   * without conversion): a cart in another currency is refused before calling Zonos.
+   */
+  checkoutCurrencies: z
+    .array(z.string().trim().regex(/^[A-Za-z]{3}$/, "checkoutCurrencies must be ISO 4217 codes"))
+    .min(1, "checkoutCurrencies needs at least one currency")
+    .transform((codes) => codes.map((code) => code.toLowerCase()))
+    .default(["usd"]),
+  /** The storefront's product page, for Zonos's item links: "{handle}" is the product handle. */
+  productUrlTemplate: z.string().trim().min(1).optional(),
+  /** The unit of variants' `weight` in this store, sent to Zonos as weightUnits. */
+  weightUnits: z.enum(["G", "KG", "OZ", "LB"], { error: "weightUnits must be G, KG, OZ or LB" }).default("G"),
+  /** The unit of variants' length, width and height in this store. */
+  dimensionUnits: z.enum(["CM", "IN"], { error: "dimensionUnits must be CM or IN" }).default("CM"),
 })
 
 /** Options as written by the merchant (before defaults). */

@@ -38,6 +38,11 @@
  *     still equals grandTotalForeign exactly. Missing foreign amounts -> ZonosMappingError.
  *  8. Order metadata: zonos_* ids, status, flags, amounts, payment, customer notes, PO, misc.
  *     NEVER nationalIdentifier or birthDate (those stay in the plugin's own record).
+ *  9. Cart orders (the referenceId is a cart of this store, started with POST /store/zonos/checkout):
+ *     the caller gives ctx.cart and a catalogue of that cart's variants only, so each line matches
+ *     the cart's variant by productId (= the variant id the checkout sent), never a look-alike SKU;
+ *     the order gets the cart's customer_id and metadata.medusa_cart_id. Linking the order to the
+ *     cart and completing it is the import workflow's job (link-zonos-order-to-cart step).
  */
 import { MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput, CreateOrderDTO } from "@medusajs/framework/types"
@@ -73,6 +78,8 @@ export type MapZonosOrderContext = {
   salesChannelId?: string
   /** Keyed by a Zonos item's productId OR sku; a missing key means "no match". */
   catalogue: Record<string, CatalogueMatch>
+  /** The Medusa cart the Zonos order was checked out from (rule 9), if any. */
+  cart?: { id: string; customer_id?: string | null }
 }
 
 export type MappedAddress = {
@@ -127,9 +134,9 @@ export type MappedZonosOrder = {
   input: {
     region_id: string
     sales_channel_id?: string
-    email: string
-    /** Set by the import workflow (found or created under a lock), not by the mapping. */
+    /** The checkout cart's customer; otherwise set by the import workflow (found or created by email). */
     customer_id?: string
+    email: string
     currency_code: string
     status: "pending"
     no_notification: true
@@ -278,6 +285,7 @@ export function mapZonosOrder(order: ZonosOrderDetail, ctx: MapZonosOrderContext
     input: {
       region_id: ctx.regionId,
       ...(ctx.salesChannelId ? { sales_channel_id: ctx.salesChannelId } : {}),
+      ...(ctx.cart?.customer_id ? { customer_id: ctx.cart.customer_id } : {}),
       email: pickEmail(order, orderId),
       currency_code: money.currencyCode,
       status: "pending",
@@ -286,7 +294,7 @@ export function mapZonosOrder(order: ZonosOrderDetail, ctx: MapZonosOrderContext
       billing_address,
       items,
       shipping_methods: [mapShippingMethod(order, money)],
-      metadata: orderMetadata(order, orderId),
+      metadata: { ...orderMetadata(order, orderId), ...(ctx.cart ? { medusa_cart_id: ctx.cart.id } : {}) },
     },
     taxLines: {
       items: rate === null ? [] : items.map((_, line_index) => ({ line_index, ...taxLine })),

@@ -29,8 +29,9 @@ export type PreparedMedusaOrder = {
 
 /**
  * Gathers what the pure mapping needs from the store (region, sales channel, catalogue
- * matches with stock) and maps the Zonos order to createOrderWorkflow's input. A mapping
- * problem a merchant must fix (e.g. no region) is returned as an error, not thrown.
+ * matches with stock, and the cart when the Zonos order was checked out from one) and maps
+ * the Zonos order to createOrderWorkflow's input. A mapping problem a merchant must fix
+ * (e.g. no region) is returned as an error, not thrown.
  */
 export const prepareMedusaOrderInputStep = createStep(
   "prepare-medusa-order-input",
@@ -68,14 +69,18 @@ export const prepareMedusaOrderInputStep = createStep(
       if (!regionId) {
         throw regionNotFoundError(String(order.countryCode ?? ""), currencyCode)
       }
-      const salesChannelId = settings.salesChannelId ?? (await defaultSalesChannelId(query))
-      const catalogue = await findCatalogueMatches(query, order, salesChannelId)
+      const cart = await findCheckoutCart(query, order.referenceId)
+      // A cart order belongs to the channel the shopper bought in.
+      const salesChannelId =
+        cart?.sales_channel_id ?? settings.salesChannelId ?? (await defaultSalesChannelId(query))
+      const catalogue = await findCatalogueMatches(query, order, salesChannelId, cart?.variant_ids)
       const mapped = mapZonosOrder(order, {
         storeId: settings.storeId,
         currency: settings.currency,
         regionId,
         salesChannelId,
         catalogue,
+        cart: cart ? { id: cart.id, customer_id: cart.customer_id } : undefined,
       })
       return new StepResponse<PreparedMedusaOrder>({ mapped, payment_provider_id: paymentProviderId, error: null })
     } catch (error) {
@@ -98,31 +103,59 @@ async function defaultSalesChannelId(query: Query): Promise<string | undefined> 
   return stores[0]?.default_sales_channel_id ?? undefined
 }
 
+type CheckoutCart = { id: string; customer_id: string | null; sales_channel_id: string | null; variant_ids: string[] }
+
+/**
+ * The Medusa cart a Zonos order was checked out from: POST /store/zonos/checkout sends the
+ * cart id as referenceId. Any other referenceId (another shop's, a seed's) finds nothing.
+ */
+async function findCheckoutCart(query: Query, referenceId: unknown): Promise<CheckoutCart | null> {
+  if (!isText(referenceId) || !referenceId.startsWith("cart_")) {
+    return null
+  }
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["id", "customer_id", "sales_channel_id", "items.variant_id"],
+    filters: { id: referenceId },
+  })
+  const cart = data[0]
+  if (!cart) {
+    return null
+  }
+  return {
+    id: cart.id,
+    customer_id: cart.customer_id ?? null,
+    sales_channel_id: cart.sales_channel_id ?? null,
+    variant_ids: (cart.items ?? []).map((item: { variant_id?: string | null } | null) => item?.variant_id).filter(isText),
+  }
+}
+
 /**
  * Variants the Zonos items name, by variant id (`productId`) or SKU, with whether the stock
  * covers the ordered quantity (a paid order is imported either way; see the mapping).
+ * For a cart order, only the cart's own variants, by id (mapping rule 9).
  */
 async function findCatalogueMatches(
   query: Query,
   order: ZonosOrderDetail,
-  salesChannelId: string | undefined
+  salesChannelId: string | undefined,
+  cartVariantIds?: string[]
 ): Promise<Record<string, CatalogueMatch>> {
-  const items = (order.items ?? []).filter((item) => item.productId || item.sku)
-  const keys = [...new Set(items.flatMap((item) => [item.productId, item.sku]).filter(isText))]
+  const items = (order.items ?? []).filter((item) =>
+    cartVariantIds ? isText(item.productId) && cartVariantIds.includes(item.productId) : item.productId || item.sku
+  )
+  const keys = [
+    ...new Set(items.flatMap((item) => (cartVariantIds ? [item.productId] : [item.productId, item.sku])).filter(isText)),
+  ]
   if (!keys.length) {
     return {}
   }
+  const fields = ["id", "sku", "title", "product_id", "manage_inventory", "allow_backorder", "product.title"]
   const [byId, bySku] = await Promise.all([
-    query.graph({
-      entity: "product_variant",
-      fields: ["id", "sku", "title", "product_id", "manage_inventory", "allow_backorder", "product.title"],
-      filters: { id: keys },
-    }),
-    query.graph({
-      entity: "product_variant",
-      fields: ["id", "sku", "title", "product_id", "manage_inventory", "allow_backorder", "product.title"],
-      filters: { sku: keys },
-    }),
+    query.graph({ entity: "product_variant", fields, filters: { id: keys } }),
+    cartVariantIds
+      ? Promise.resolve({ data: [] })
+      : query.graph({ entity: "product_variant", fields, filters: { sku: keys } }),
   ])
   const variants = [...new Map([...byId.data, ...bySku.data].map((variant) => [variant.id, variant])).values()]
   const managed = variants.filter((variant) => variant.manage_inventory && !variant.allow_backorder)

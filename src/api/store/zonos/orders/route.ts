@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { ZONOS_MODULE } from "../../../../modules/zonos"
 import { formatZonosOrderId } from "../../../../modules/zonos/client"
 import ZonosModuleService from "../../../../modules/zonos/service"
-import { StoreZonosOrderOfCartType } from "../validators"
+import { StoreZonosOrderOfCartType } from "./validators"
 import { storefrontOrderStatus } from "../../../utils/storefront-order-status"
 
 /**

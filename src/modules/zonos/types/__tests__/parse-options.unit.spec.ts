@@ -17,6 +17,10 @@ describe("parseZonosOptions", () => {
       holdTestOrders: true,
       sweepConcurrency: 4,
       sweepLookbackDays: 14,
+      checkoutUrl: "https://checkout.iglobalstores.com/",
+      checkoutCurrencies: ["usd"],
+      weightUnits: "G",
+      dimensionUnits: "CM",
     })
   })
 

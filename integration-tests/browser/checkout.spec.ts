@@ -9,6 +9,7 @@ import Medusa from "@medusajs/js-sdk"
 import { Client } from "pg"
 import { Page } from "playwright-core"
 import { SANDBOX_SECRET, SANDBOX_STORE_ID, startZonosSandbox, ZonosSandbox } from "../../src/sandbox"
+import { IMPORT_OUTCOME_BY_STATE, ZonosImportState } from "../../src/modules/zonos/zonos-order-states"
 import { startZonosCheckout } from "../../src/storefront"
 import { AdminBrowser, launchAdminBrowser, logIn, screenshotElement } from "./admin-browser"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, BrowserStore, startBrowserStore } from "./browser-store"
@@ -88,10 +89,21 @@ async function buyInBrowser(cartId: string, outcome: "normal" | "fraud_review") 
   await page.screenshot({ path: `test-artifacts/zonos-checkout-${outcome}.png` })
   await Promise.all([page.waitForURL(/\/zonos\/thank-you/, { timeout: 60_000 }), page.getByRole("button", { name: "Pay" }).click()])
   const landed = new URL(page.url())
+  // The thank-you page learns only the Zonos id; the storefront asks for the order of its cart.
+  expect([...landed.searchParams.keys()]).toEqual(["zonos_order_id"])
+  const zonosOrderId = String(landed.searchParams.get("zonos_order_id"))
+  const mine = await call<{ status: string; zonos_order_id: string | null; order: { id: string } | null }>(
+    `/store/zonos/orders?cart_id=${cartId}`,
+    { headers: asStorefront() }
+  )
+  expect(mine).toEqual(expect.objectContaining({ status: "placed", zonos_order_id: zonosOrderId }))
+  const { zonos_order } = await call<{ zonos_order: { state: ZonosImportState } }>(`/admin/zonos/orders/${zonosOrderId}`, {
+    headers: asAdmin(),
+  })
   return {
-    order_id: String(landed.searchParams.get("order_id")),
-    zonos_order_id: String(landed.searchParams.get("zonos_order_id")),
-    outcome: landed.searchParams.get("outcome"),
+    order_id: String(mine.order?.id),
+    zonos_order_id: zonosOrderId,
+    outcome: IMPORT_OUTCOME_BY_STATE[zonos_order.state],
   }
 }
 

@@ -6,10 +6,12 @@ import { createCartWorkflow, createOrderFulfillmentWorkflow, createRegionsWorkfl
 import { CheckoutStore, createShopperCart, JACKET_SKU, PROMO_CODE, seedCheckoutStore } from "../helpers/checkout-store"
 import { ZONOS_MODULE } from "../../src/modules/zonos"
 import ZonosModuleService from "../../src/modules/zonos/service"
+import { IMPORT_OUTCOME_BY_STATE } from "../../src/modules/zonos/zonos-order-states"
 import { startZonosCheckout } from "../../src/storefront"
 import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/sweep-zonos-orders"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { useZonosSandbox } from "../helpers/sandbox-env"
+import { redirectQueryKeys } from "../helpers/zonos-rows"
 
 jest.setTimeout(180_000)
 
@@ -146,11 +148,20 @@ medusaIntegrationTestRunner({
         expect(confirmation.pathname).toBe("/zonos/success")
         const success = await api.get(`${confirmation.pathname}${confirmation.search}`, { maxRedirects: 0, validateStatus: () => true })
         expect(success.status).toBe(303)
-        const landed = new URL(success.headers.location)
+        // The redirect names only the Zonos order; the storefront finds its order by its cart.
+        expect(redirectQueryKeys(success.headers.location)).toEqual(["zonos_order_id"])
+        const mine = await api.get(`/store/zonos/orders?cart_id=${cartId}`, {
+          headers: { "x-publishable-api-key": store.publishable_key },
+        })
+        const zonosOrderId = String(confirmation.searchParams.get("orderId"))
+        expect(mine.data.zonos_order_id).toBe(zonosOrderId)
+        const [row] = await getContainer()
+          .resolve<ZonosModuleService>(ZONOS_MODULE)
+          .listZonosOrders({ zonos_order_id: zonosOrderId.split("-")[1] })
         return {
-          zonos_order_id: String(confirmation.searchParams.get("orderId")),
-          order_id: String(landed.searchParams.get("order_id")),
-          outcome: landed.searchParams.get("outcome"),
+          zonos_order_id: zonosOrderId,
+          order_id: String(mine.data.order?.id),
+          outcome: IMPORT_OUTCOME_BY_STATE[row.state],
         }
       }
       const readOrder = async (orderId: string) =>

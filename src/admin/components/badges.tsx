@@ -1,14 +1,5 @@
 import { Badge, StatusBadge } from "@medusajs/ui"
-import {
-  connectionColor,
-  connectionLabel,
-  stateColor,
-  stateLabel,
-  sweepStatusColor,
-  sweepStatusLabel,
-  zonosStatusColor,
-  zonosStatusLabel,
-} from "../lib/format"
+import { connectionColor, connectionLabel, stateColor, stateLabel, sweepStatusColor, sweepStatusLabel, zonosStatusColor, zonosStatusLabel } from "../lib/labels"
 
 /** Where the import stands: Imported, On hold, Failed, ... */
 export const ImportStateBadge = ({ state }: { state: string }) => (

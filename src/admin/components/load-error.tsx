@@ -1,5 +1,5 @@
 import { Button, Text } from "@medusajs/ui"
-import { errorMessage } from "../lib/format"
+import { errorMessage } from "../lib/words"
 
 type LoadErrorProps = {
   /** What could not be loaded, e.g. "the Zonos orders". */

@@ -1,6 +1,7 @@
 import { Button, toast } from "@medusajs/ui"
 import { useReleaseZonosHold } from "../hooks/zonos"
-import { errorMessage, holdReasonText } from "../lib/format"
+import { holdReasonText } from "../lib/labels"
+import { errorMessage } from "../lib/words"
 import { NotePrompt } from "./note-prompt"
 
 type ReleaseHoldPromptProps = {

@@ -1,5 +1,6 @@
 import { clx, Text } from "@medusajs/ui"
-import { dutyBreakdownRows, formatMoney } from "../../lib/format"
+import { dutyBreakdownRows } from "../../lib/labels"
+import { formatMoney } from "../../lib/money"
 import type { ZonosOrderDetail } from "../../lib/types"
 
 type Line = { label: string; usd: unknown; foreign: unknown; total?: boolean }

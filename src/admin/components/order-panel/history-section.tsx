@@ -1,5 +1,6 @@
 import { Text } from "@medusajs/ui"
-import { formatDateTime, historyEventText, historySourceLabel, recentHistory } from "../../lib/format"
+import { historyEventText, historySourceLabel, recentHistory } from "../../lib/labels"
+import { formatDateTime } from "../../lib/money"
 import type { ZonosHistoryEntry } from "../../lib/types"
 
 /** What happened to the order and where it came from (success page, sweep, admin), newest first. */

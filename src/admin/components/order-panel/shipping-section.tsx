@@ -1,6 +1,7 @@
 import { Alert, Button, Text, toast } from "@medusajs/ui"
 import { useSendZonosShipment } from "../../hooks/zonos"
-import { errorMessage, formatRelativeTime } from "../../lib/format"
+import { formatRelativeTime } from "../../lib/money"
+import { errorMessage } from "../../lib/words"
 import type { ZonosOrderFull, ZonosUnreservedLine } from "../../lib/types"
 import { SectionRow } from "../section-row"
 

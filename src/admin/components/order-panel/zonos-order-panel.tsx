@@ -1,15 +1,9 @@
 import { Alert, Button, Container, Copy, Heading, Skeleton, Text, toast } from "@medusajs/ui"
 import { useCheckZonosOrder, useZonosOrder } from "../../hooks/zonos"
-import {
-  checkOutcomeText,
-  errorMessage,
-  failureText,
-  formatRelativeTime,
-  holdReasonHint,
-  holdReasonText,
-  isMerchantReleasable,
-  paymentFacts,
-} from "../../lib/format"
+import { holdReasonHint, holdReasonText, isMerchantReleasable, paymentFacts } from "../../lib/labels"
+import { formatRelativeTime } from "../../lib/money"
+import { checkOutcomeText, failureText } from "../../lib/outcome-texts"
+import { errorMessage } from "../../lib/words"
 import type { ZonosOrderFull, ZonosUnreservedLine } from "../../lib/types"
 import { ImportStateBadge, TestOrderBadge, ZonosStatusBadge } from "../badges"
 import { ReleaseHoldPrompt } from "../release-hold-prompt"

@@ -1,6 +1,6 @@
 import { Button, toast } from "@medusajs/ui"
 import { useDismissZonosOrder } from "../../hooks/zonos"
-import { errorMessage } from "../../lib/format"
+import { errorMessage } from "../../lib/words"
 import { NotePrompt } from "../note-prompt"
 
 type DismissOrderPromptProps = {

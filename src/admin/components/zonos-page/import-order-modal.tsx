@@ -3,7 +3,8 @@ import { Alert, Button, FocusModal, Heading, Hint, Input, Label, Text, toast } f
 import { FormEvent, useState } from "react"
 import { Link } from "react-router-dom"
 import { useImportZonosOrder } from "../../hooks/zonos"
-import { errorMessage, importOutcomeText } from "../../lib/format"
+import { importOutcomeText } from "../../lib/outcome-texts"
+import { errorMessage } from "../../lib/words"
 import type { ZonosImportResult } from "../../lib/types"
 
 const ZONOS_ID = /^\s*(\d+-)?\d+\s*$/

@@ -17,16 +17,10 @@ import { MouseEvent, useMemo, useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { useNow } from "../../hooks/use-now"
 import { useRetryZonosOrder, useZonosOrders } from "../../hooks/zonos"
-import {
-  errorMessage,
-  formatDateTime,
-  formatRelativeTime,
-  importOutcomeText,
-  medusaOrderLabel,
-  rowSummary,
-  STATE_FILTER_OPTIONS,
-  zonosOrderLabel,
-} from "../../lib/format"
+import { STATE_FILTER_OPTIONS } from "../../lib/labels"
+import { formatDateTime, formatRelativeTime } from "../../lib/money"
+import { importOutcomeText, rowSummary } from "../../lib/outcome-texts"
+import { errorMessage, medusaOrderLabel, zonosOrderLabel } from "../../lib/words"
 import type { ZonosImportState, ZonosOrderListQuery, ZonosOrderRow } from "../../lib/types"
 import { ImportStateBadge, TestOrderBadge, ZonosStatusBadge } from "../badges"
 import { LoadError } from "../load-error"

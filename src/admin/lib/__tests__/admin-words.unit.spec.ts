@@ -1,19 +1,7 @@
-import {
-  dutyBreakdownRows,
-  failureText,
-  formatMoney,
-  formatRelativeTime,
-  historyEventText,
-  holdReasonText,
-  importOutcomeText,
-  isMerchantReleasable,
-  paymentFacts,
-  rowSummary,
-  stateLabel,
-  sweepCountsText,
-  zonosOrderLabel,
-  zonosStatusLabel,
-} from "../format"
+import { dutyBreakdownRows, historyEventText, holdReasonText, isMerchantReleasable, paymentFacts, stateLabel, sweepCountsText, zonosStatusLabel } from "../labels"
+import { formatMoney, formatRelativeTime } from "../money"
+import { failureText, importOutcomeText, rowSummary } from "../outcome-texts"
+import { zonosOrderLabel } from "../words"
 
 describe("admin format helpers", () => {
   it("formats decimal-string amounts exactly, in the currency's own digits", () => {

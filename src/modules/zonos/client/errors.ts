@@ -54,12 +54,17 @@ export function truncateText(text: string, max = MAX_ZONOS_MESSAGE_LENGTH): stri
   return text.length > max ? `${text.slice(0, max)}…` : text
 }
 
+/** "Zonos orderDetail for order 999-1001": which call, for which order; the start of every message and log line. */
+export function zonosCallSubject(details: Pick<ZonosErrorDetails, "endpoint" | "orderId" | "referenceId">): string {
+  if (details.orderId) return `Zonos ${details.endpoint} for order ${details.orderId}`
+  if (details.referenceId !== undefined) {
+    return `Zonos ${details.endpoint} for referenceId ${JSON.stringify(truncateText(details.referenceId, 80))}`
+  }
+  return `Zonos ${details.endpoint}`
+}
+
 export function buildZonosErrorMessage(summary: string, details: ZonosErrorDetails): string {
-  const where = details.orderId
-    ? `Zonos ${details.endpoint} for order ${details.orderId}`
-    : details.referenceId !== undefined
-      ? `Zonos ${details.endpoint} for referenceId ${JSON.stringify(truncateText(details.referenceId, 80))}`
-      : `Zonos ${details.endpoint}`
+  const where = zonosCallSubject(details)
   const said = details.zonosMessage ? ` (Zonos said: ${JSON.stringify(details.zonosMessage)})` : ""
   return `${where}: ${summary}${said}`
 }

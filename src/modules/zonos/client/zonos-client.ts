@@ -10,13 +10,10 @@ import {
   ZonosMalformedResponseError,
   ZonosNetworkError,
   ZonosTimeoutError,
+  zonosCallSubject,
 } from "./errors"
-import {
-  describeInvalidInput,
-  formatZonosOrderId,
-  isValidZonosStoreId,
-  parseZonosOrderId,
-} from "./order-id"
+import { describeInvalidInput, formatZonosOrderId, parseZonosOrderId } from "./order-id"
+import { readUtcDay } from "../utils/utc-day"
 import { createRedactor } from "./redact"
 import { DEFAULT_MAX_DELAY_MS, withRetries } from "./retry"
 import {
@@ -184,33 +181,6 @@ function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
   return out === "" ? "(root)" : out
 }
 
-function toYyyymmdd(value: unknown): string | null {
-  if (value instanceof Date) {
-    const time = value.getTime()
-    if (Number.isNaN(time)) return null
-    const year = value.getUTCFullYear()
-    if (year < 1000 || year > 9999) return null
-    const month = String(value.getUTCMonth() + 1).padStart(2, "0")
-    const day = String(value.getUTCDate()).padStart(2, "0")
-    return `${year}${month}${day}`
-  }
-  if (typeof value !== "string") return null
-  const text = value.trim()
-  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(text)
-  if (!match) return null
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const date = new Date(Date.UTC(year, month - 1, day))
-  if (
-    year < 1000 ||
-    date.getUTCFullYear() !== year ||
-    date.getUTCMonth() !== month - 1 ||
-    date.getUTCDate() !== day
-  ) {
-    return null
-  }
-  return text
-}
-
 /**
  * HTTP client of the Zonos Checkout order API (legacy iGlobal Stores REST host).
  *
@@ -231,43 +201,13 @@ export class ZonosClient {
   readonly #baseUrl: URL
 
   constructor(options: ZonosClientOptions) {
-    const storeId = typeof options.storeId === "string" ? options.storeId.trim() : options.storeId
-    if (!isValidZonosStoreId(storeId)) {
-      throw new TypeError(
-        `ZonosClient: storeId must be 1-10 digits, got ${describeInvalidInput(storeId)}`
-      )
-    }
-    if (typeof options.secret !== "string" || options.secret.trim() === "") {
-      throw new TypeError("ZonosClient: secret is required")
-    }
-    let baseUrl: URL
-    try {
-      const raw = String(options.apiUrl).trim()
-      baseUrl = new URL(raw.endsWith("/") ? raw : `${raw}/`)
-    } catch {
-      throw new TypeError(
-        `ZonosClient: apiUrl is not a valid URL: ${describeInvalidInput(options.apiUrl, 80)}`
-      )
-    }
-    if (baseUrl.protocol !== "https:" && baseUrl.protocol !== "http:") {
-      throw new TypeError("ZonosClient: apiUrl must be an http(s) URL")
-    }
-    if (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0) {
-      throw new TypeError("ZonosClient: timeoutMs must be a positive number")
-    }
-    if (!Number.isSafeInteger(options.maxRetries) || options.maxRetries < 0) {
-      throw new TypeError("ZonosClient: maxRetries must be a non-negative integer")
-    }
+    // The options come from the plugin's zod schema (types/options.ts), which has checked them.
+    const raw = options.apiUrl.trim()
+    const baseUrl = new URL(raw.endsWith("/") ? raw : `${raw}/`)
     const retryBaseDelayMs = options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS
     const retryMaxDelayMs = options.retryMaxDelayMs ?? DEFAULT_MAX_DELAY_MS
-    if (!Number.isFinite(retryBaseDelayMs) || retryBaseDelayMs < 0) {
-      throw new TypeError("ZonosClient: retryBaseDelayMs must be a non-negative number")
-    }
-    if (!Number.isFinite(retryMaxDelayMs) || retryMaxDelayMs < 0) {
-      throw new TypeError("ZonosClient: retryMaxDelayMs must be a non-negative number")
-    }
 
-    this.storeId = storeId
+    this.storeId = options.storeId
     this.#secret = options.secret
     this.#redact = createRedactor(options.secret)
     this.#baseUrl = baseUrl
@@ -493,7 +433,7 @@ export class ZonosClient {
     if (given("sinceOrderId")) {
       payload.sinceOrderId = this.#orderIdArgument(endpoint, q.sinceOrderId).formatted
     } else if (given("sinceDate")) {
-      const sinceDate = toYyyymmdd(q.sinceDate)
+      const sinceDate = readUtcDay(q.sinceDate)
       if (sinceDate === null) {
         throw this.#invalidArgument(
           endpoint,
@@ -503,7 +443,7 @@ export class ZonosClient {
       }
       payload.sinceDate = sinceDate
       if (given("throughDate")) {
-        const throughDate = toYyyymmdd(q.throughDate)
+        const throughDate = readUtcDay(q.throughDate)
         if (throughDate === null) {
           throw this.#invalidArgument(
             endpoint,
@@ -598,13 +538,7 @@ export class ZonosClient {
   }
 
   #where(endpoint: ZonosEndpoint, subject: Subject): string {
-    if (subject.orderId) return `Zonos ${endpoint} for order ${subject.orderId}`
-    if (subject.referenceId !== undefined) {
-      return `Zonos ${endpoint} for referenceId ${JSON.stringify(
-        truncateText(subject.referenceId, 80)
-      )}`
-    }
-    return `Zonos ${endpoint}`
+    return zonosCallSubject({ endpoint, ...subject })
   }
 
   #details(endpoint: ZonosEndpoint, subject: Subject): ZonosErrorDetails {

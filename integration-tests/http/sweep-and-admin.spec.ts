@@ -237,6 +237,14 @@ medusaIntegrationTestRunner({
         const searched = await call("get", "/admin/zonos/orders?q=999-1002")
         expect(searched.data.zonos_orders).toHaveLength(1)
         expect((await call("get", "/admin/zonos/orders?test_order=true")).data.count).toBe(0)
+        // ?fields= and ?order= work as on Medusa's own list routes.
+        const narrow = await call("get", "/admin/zonos/orders?state=held&fields=zonos_order_id,state&order=zonos_order_id")
+        expect(narrow.data.zonos_orders).toEqual([
+          { id: expect.any(String), zonos_order_id: "1004", state: "held" },
+          { id: expect.any(String), zonos_order_id: "1009", state: "held" },
+        ])
+        const oneSweep = await call("get", "/admin/zonos/sweeps?limit=1&fields=status")
+        expect(oneSweep.data).toEqual(expect.objectContaining({ limit: 1, offset: 0 }))
 
         const one = await call("get", "/admin/zonos/orders/999-1009")
         expect(one.data.zonos_order).toEqual(

@@ -1,6 +1,8 @@
 import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { ZONOS_ORDER_DETAIL_FIELDS, ZONOS_ORDER_LIST_FIELDS, ZONOS_SWEEP_FIELDS } from "./admin/zonos/query-config"
 import {
   AdminDismissZonosOrder,
+  AdminGetZonosOrder,
   AdminImportZonosOrder,
   AdminListZonosOrders,
   AdminListZonosSweeps,
@@ -36,7 +38,12 @@ export default defineMiddlewares({
     {
       matcher: "/admin/zonos/orders",
       methods: ["GET"],
-      middlewares: [validateAndTransformQuery(AdminListZonosOrders, { isList: true, defaults: [] })],
+      middlewares: [validateAndTransformQuery(AdminListZonosOrders, { isList: true, defaults: ZONOS_ORDER_LIST_FIELDS })],
+    },
+    {
+      matcher: "/admin/zonos/orders/:zonos_order_id",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminGetZonosOrder, { defaults: ZONOS_ORDER_DETAIL_FIELDS })],
     },
     {
       matcher: "/admin/zonos/orders/import",
@@ -51,7 +58,7 @@ export default defineMiddlewares({
     {
       matcher: "/admin/zonos/sweeps",
       methods: ["GET"],
-      middlewares: [validateAndTransformQuery(AdminListZonosSweeps, { isList: true, defaults: [] })],
+      middlewares: [validateAndTransformQuery(AdminListZonosSweeps, { isList: true, defaults: ZONOS_SWEEP_FIELDS })],
     },
     {
       matcher: "/admin/orders/:id/fulfillments",

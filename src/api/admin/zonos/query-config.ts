@@ -37,3 +37,16 @@ export const ZONOS_ORDER_DETAIL_FIELDS = [
   "order_detail",
   "history",
 ]
+
+/** What the admin sees of a sweep. */
+export const ZONOS_SWEEP_FIELDS = [
+  "id",
+  "trigger",
+  "status",
+  "started_at",
+  "finished_at",
+  "since_date",
+  "cursor_date",
+  "counts",
+  "error",
+]

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { ZONOS_IMPORT_STATES } from "../../../modules/zonos/zonos-order-states"
 import { parseZonosOrderId } from "../../../modules/zonos/client"
 
@@ -17,6 +17,9 @@ export const AdminListZonosOrders = createFindParams({ limit: 20, offset: 0 }).e
   dismissed: z.preprocess((value) => (value === "true" ? true : value === "false" ? false : value), z.boolean().optional()),
 })
 export type AdminListZonosOrdersType = z.infer<typeof AdminListZonosOrders>
+
+export const AdminGetZonosOrder = createSelectParams()
+export type AdminGetZonosOrderType = z.infer<typeof AdminGetZonosOrder>
 
 export const AdminImportZonosOrder = z.object({ zonos_order_id: zonosOrderId })
 export type AdminImportZonosOrderType = z.infer<typeof AdminImportZonosOrder>

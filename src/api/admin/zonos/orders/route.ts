@@ -1,7 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { parseZonosOrderId } from "../../../../modules/zonos/client"
-import { ZONOS_ORDER_LIST_FIELDS } from "../query-config"
 import { AdminListZonosOrdersType } from "../validators"
 
 /**
@@ -12,7 +11,7 @@ import { AdminListZonosOrdersType } from "../validators"
  */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListZonosOrdersType>, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { state, zonos_status, test_order, dismissed, q, limit, offset } = req.validatedQuery
+  const { state, zonos_status, test_order, dismissed, q } = req.validatedQuery
   const searchedId = q ? parseZonosOrderId(q.trim()) ?? q.replace(/\D/g, "") : undefined
   const filters: Record<string, unknown> = {
     state: state ?? { $ne: "not_found" },
@@ -23,9 +22,11 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListZono
   }
   const { data, metadata } = await query.graph({
     entity: "zonos_order",
-    fields: ZONOS_ORDER_LIST_FIELDS,
+    // `?fields=`, `?limit=`, `?offset=` and `?order=` as on Medusa's own list routes (query-config.ts).
+    fields: req.queryConfig.fields,
     filters,
-    pagination: { skip: offset ?? 0, take: limit ?? 20, order: { created_at: "DESC" } },
+    pagination: { ...req.queryConfig.pagination, order: req.queryConfig.pagination.order ?? { created_at: "DESC" } },
   })
-  res.json({ zonos_orders: data, count: metadata?.count ?? data.length, limit, offset })
+  const { skip, take } = req.queryConfig.pagination
+  res.json({ zonos_orders: data, count: metadata?.count ?? data.length, limit: take, offset: skip })
 }

@@ -1,19 +1,18 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { ZONOS_MODULE } from "../../../../modules/zonos"
-import ZonosModuleService from "../../../../modules/zonos/service"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { sweepZonosOrdersWorkflow } from "../../../../workflows/zonos/sweep-zonos-orders"
 import { AdminListZonosSweepsType } from "../validators"
 
 /** GET /admin/zonos/sweeps: recent sweeps, newest first. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListZonosSweepsType>, res: MedusaResponse) => {
-  const zonos = req.scope.resolve<ZonosModuleService>(ZONOS_MODULE)
-  const { limit, offset } = req.validatedQuery
-  const [sweeps, count] = await zonos.listAndCountZonosSweeps(
-    {},
-    { order: { started_at: "DESC" }, take: limit ?? 10, skip: offset ?? 0 }
-  )
-  res.json({ zonos_sweeps: sweeps, count, limit, offset })
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "zonos_sweep",
+    fields: req.queryConfig.fields,
+    pagination: { ...req.queryConfig.pagination, order: req.queryConfig.pagination.order ?? { started_at: "DESC" } },
+  })
+  const { skip, take } = req.queryConfig.pagination
+  res.json({ zonos_sweeps: data, count: metadata?.count ?? data.length, limit: take, offset: skip })
 }
 
 /** POST /admin/zonos/sweeps: run a sweep now; answers with its counts. */

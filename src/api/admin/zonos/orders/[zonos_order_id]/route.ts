@@ -1,7 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { requireZonosOrderId } from "../../../../utils/require-zonos-order-id"
-import { ZONOS_ORDER_DETAIL_FIELDS } from "../../query-config"
 
 /** GET /admin/zonos/orders/:zonos_order_id: one Zonos order with its history and last order detail. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -9,7 +8,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const zonosOrderId = requireZonosOrderId(req.scope, req.params.zonos_order_id)
   const { data } = await query.graph({
     entity: "zonos_order",
-    fields: ZONOS_ORDER_DETAIL_FIELDS,
+    fields: req.queryConfig.fields,
     filters: { zonos_order_id: zonosOrderId },
   })
   if (!data.length) {

@@ -1,7 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { importZonosOrderWorkflow, ImportZonosOrderInput } from "./import-zonos-order"
+import { importZonosOrderWorkflow, ImportZonosOrderInput, ZonosImportRun } from "./import-zonos-order"
 import { recordZonosImportFailureWorkflow } from "./record-zonos-import-failure"
-import { ZonosImportResult } from "./steps/get-zonos-import-result"
 
 /**
  * Starts the import workflow and, if it fails in a way its own steps did not record,
@@ -11,7 +10,7 @@ import { ZonosImportResult } from "./steps/get-zonos-import-result"
 export async function runZonosImport(
   container: MedusaContainer,
   input: ImportZonosOrderInput
-): Promise<ZonosImportResult> {
+): Promise<ZonosImportRun> {
   const { result, errors } = await importZonosOrderWorkflow(container).run({ input, throwOnError: false })
   if (!errors.length) {
     return result
@@ -20,5 +19,5 @@ export async function runZonosImport(
   const recorded = await recordZonosImportFailureWorkflow(container).run({
     input: { zonos_order_id: input.zonos_order_id, source: input.source, message },
   })
-  return recorded.result
+  return { ...recorded.result, zonos_error_code: null }
 }

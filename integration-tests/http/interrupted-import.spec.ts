@@ -1,0 +1,146 @@
+import path from "node:path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
+import { seedZonosDemoStore } from "../../scripts/lib/seed-store"
+import { ZONOS_MODULE } from "../../src/modules/zonos"
+import ZonosModuleService from "../../src/modules/zonos/service"
+import { runZonosImport } from "../../src/workflows/zonos/run-zonos-import"
+import { useZonosSandbox } from "../helpers/sandbox-env"
+
+jest.setTimeout(180_000)
+
+const { sandbox } = useZonosSandbox()
+
+/** An amount (number or decimal string) to the cent, as a string: exact, never via floats. */
+const cents = (amount: unknown) => MathBN.convert(String(amount)).toFixed(2)
+
+type Capture = { amount: unknown }
+type Payment = { captures: Capture[] }
+type Collection = { id: string; status: string; payments: Payment[] }
+
+/**
+ * What a process killed in the middle of an import leaves, rebuilt by undoing the last parts of
+ * a finished import (the link, then the payment), and what the next import makes of it: it
+ * adopts the order and finishes it, never creating a second one. The real kills are in
+ * integration-tests/crash.
+ */
+medusaIntegrationTestRunner({
+  medusaConfigFile: path.join(__dirname, "../.."),
+  testSuite: ({ getContainer }) => {
+    beforeAll(async () => {
+      await seedZonosDemoStore(getContainer())
+    })
+
+    beforeEach(() => {
+      sandbox().reset()
+    })
+
+    const zonos = () => getContainer().resolve<ZonosModuleService>(ZONOS_MODULE)
+    const link = () => getContainer().resolve(ContainerRegistrationKeys.LINK)
+    const importOrder = (id: string, source: "sweep" | "success_page" = "sweep") =>
+      runZonosImport(getContainer(), { zonos_order_id: id, source })
+
+    /** Every Medusa order carrying this Zonos id, with its money. */
+    const ordersFor = async (zonosId: string) => {
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const rows: { id: string }[] = await pg("order")
+        .select("id")
+        .whereRaw("metadata->>'zonos_order_id' = ?", [zonosId])
+        .whereNull("deleted_at")
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({
+        entity: "order",
+        fields: [
+          "id",
+          "total",
+          "summary.*",
+          "payment_collections.id",
+          "payment_collections.status",
+          "payment_collections.payments.captures.amount",
+          "zonos_order.id",
+        ],
+        filters: { id: rows.map((row) => row.id) },
+      })
+      return data.map((order) => {
+        const collections: Collection[] = (order.payment_collections ?? []).filter(Boolean)
+        const captured = collections
+          .flatMap((collection) => collection.payments ?? [])
+          .flatMap((payment) => payment.captures ?? [])
+          .reduce((sum, capture) => MathBN.add(sum, String(capture.amount)), MathBN.convert(0))
+        return {
+          id: order.id,
+          total: cents(order.total),
+          captured: captured.toFixed(2),
+          paid_total: cents(order.summary?.paid_total ?? 0),
+          collections: collections.length,
+          linked: Boolean(order.zonos_order?.id),
+        }
+      })
+    }
+
+    /** Undoes the link to the zonos_order row, as if the process died just before writing it. */
+    const unlink = async (recordId: string, orderId: string) => {
+      await link().dismiss({ [ZONOS_MODULE]: { zonos_order_id: recordId }, [Modules.ORDER]: { order_id: orderId } })
+      await zonos().updateZonosOrders({ id: recordId, state: "pending", imported_at: null })
+    }
+
+    it("finishes an order whose import died before the link: one order, paid once", async () => {
+      const first = await importOrder("999-1001")
+      expect(first.outcome).toBe("imported")
+      const grandTotal = cents(sandbox().getOrder("999-1001")!.grandTotal)
+      await unlink(first.record_id, first.order_id!)
+
+      const second = await importOrder("999-1001")
+      expect(second).toEqual(expect.objectContaining({ outcome: "imported", order_id: first.order_id }))
+      expect(await ordersFor("999-1001")).toEqual([
+        { id: first.order_id, total: grandTotal, captured: grandTotal, paid_total: grandTotal, collections: 1, linked: true },
+      ])
+    })
+
+    it("finishes an order whose import died before the payment: pays it, once", async () => {
+      const first = await importOrder("999-1002")
+      const grandTotal = cents(sandbox().getOrder("999-1002")!.grandTotal)
+      const [made] = await ordersFor("999-1002")
+      // No payment collection on the order: the state right after setting its tax lines.
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [order],
+      } = await query.graph({ entity: "order", fields: ["payment_collections.id"], filters: { id: made.id } })
+      for (const collection of order.payment_collections ?? []) {
+        if (!collection) continue
+        await link().dismiss({
+          [Modules.ORDER]: { order_id: made.id },
+          [Modules.PAYMENT]: { payment_collection_id: collection.id },
+        })
+      }
+      const orderModule = getContainer().resolve(Modules.ORDER)
+      const transactions = await orderModule.listOrderTransactions({ order_id: made.id })
+      await orderModule.deleteOrderTransactions(transactions.map((transaction) => transaction.id))
+      await unlink(first.record_id, made.id)
+      expect((await ordersFor("999-1002"))[0]).toEqual(expect.objectContaining({ collections: 0, linked: false }))
+
+      const second = await importOrder("999-1002")
+      expect(second).toEqual(expect.objectContaining({ order_id: made.id }))
+      expect(await ordersFor("999-1002")).toEqual([
+        { id: made.id, total: grandTotal, captured: grandTotal, paid_total: grandTotal, collections: 1, linked: true },
+      ])
+    })
+
+    it("answers processing when another import holds the order's lock, and records no failure", async () => {
+      const locking = getContainer().resolve(Modules.LOCKING)
+      await locking.acquire("zonos-order:1003", { ownerId: "someone-else", expire: 60 })
+      try {
+        const started = Date.now()
+        const busy = await importOrder("999-1003", "success_page")
+        expect(busy.outcome).toBe("processing")
+        expect(Date.now() - started).toBeGreaterThanOrEqual(25_000)
+        const [row] = await zonos().listZonosOrders({ zonos_order_id: "1003" })
+        expect(row === undefined || (row.attempts === 0 && row.state === "pending" && !row.next_attempt_at)).toBe(true)
+        expect(await ordersFor("999-1003")).toEqual([])
+      } finally {
+        await locking.release("zonos-order:1003", { ownerId: "someone-else" })
+      }
+      expect((await importOrder("999-1003")).order_id).toBeTruthy()
+    })
+  },
+})

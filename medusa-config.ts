@@ -45,6 +45,7 @@ module.exports = defineConfig({
         currency: process.env.ZONOS_CURRENCY,
         regionId: process.env.ZONOS_REGION_ID,
         salesChannelId: process.env.ZONOS_SALES_CHANNEL_ID,
+        sweepStopAfterFailures: process.env.ZONOS_SWEEP_STOP_AFTER_FAILURES,
       },
     },
     ...(redisUrl

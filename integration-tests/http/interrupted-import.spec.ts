@@ -5,11 +5,16 @@ import { seedZonosDemoStore } from "../../scripts/lib/seed-store"
 import { ZONOS_MODULE } from "../../src/modules/zonos"
 import ZonosModuleService from "../../src/modules/zonos/service"
 import { runZonosImport } from "../../src/workflows/zonos/run-zonos-import"
+import { DEAD_SWEEP_ERROR } from "../../src/workflows/zonos/steps/close-dead-zonos-sweeps"
+import { sweepZonosOrdersWorkflow, ZONOS_SWEEP_LOCK_KEY } from "../../src/workflows/zonos/sweep-zonos-orders"
+import { createAdminHeaders } from "../helpers/admin-auth"
 import { useZonosSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(180_000)
 
-const { sandbox } = useZonosSandbox()
+// Two orders in a row that Zonos does not answer stop a sweep (the default is 5).
+const STOP_AFTER = 2
+const { sandbox } = useZonosSandbox({ ZONOS_SWEEP_STOP_AFTER_FAILURES: String(STOP_AFTER) })
 
 /** An amount (number or decimal string) to the cent, as a string: exact, never via floats. */
 const cents = (amount: unknown) => MathBN.convert(String(amount)).toFixed(2)
@@ -26,9 +31,11 @@ type Collection = { id: string; status: string; payments: Payment[] }
  */
 medusaIntegrationTestRunner({
   medusaConfigFile: path.join(__dirname, "../.."),
-  testSuite: ({ getContainer }) => {
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: Record<string, string> }
     beforeAll(async () => {
       await seedZonosDemoStore(getContainer())
+      admin = await createAdminHeaders(getContainer())
     })
 
     beforeEach(() => {
@@ -141,6 +148,76 @@ medusaIntegrationTestRunner({
         await locking.release("zonos-order:1003", { ownerId: "someone-else" })
       }
       expect((await importOrder("999-1003")).order_id).toBeTruthy()
+    })
+
+    const sweep = async () => (await sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "test" } })).result
+    const makeRetriesDue = async () => {
+      const due = await zonos().listZonosOrders({ next_attempt_at: { $ne: null } })
+      for (const row of due) await zonos().updateZonosOrders({ id: row.id, next_attempt_at: new Date(Date.now() - 1000) })
+    }
+
+    it("answers a second sweep with a clear 409 while one runs", async () => {
+      const locking = getContainer().resolve(Modules.LOCKING)
+      await locking.acquire(ZONOS_SWEEP_LOCK_KEY, { ownerId: "a-running-sweep", expire: 60 })
+      try {
+        const response = await api.post("/admin/zonos/sweeps", {}, { ...admin, validateStatus: () => true })
+        expect(response.status).toBe(409)
+        expect(response.data.message).toBe("A sweep is already running; try again when it ends")
+      } finally {
+        await locking.release(ZONOS_SWEEP_LOCK_KEY, { ownerId: "a-running-sweep" })
+      }
+      const response = await api.post("/admin/zonos/sweeps", {}, { ...admin, validateStatus: () => true })
+      expect(response.status).toBe(200)
+    })
+
+    it("closes a sweep whose process died, and never starts from it", async () => {
+      const good = await sweep()
+      expect(good.status).toBe("succeeded")
+      // A sweep a killed process left behind: running, no cursor, its lock long gone.
+      const dead = await zonos().createZonosSweeps({
+        trigger: "schedule",
+        status: "running",
+        started_at: new Date(),
+        since_date: "20200101",
+      })
+      const next = await sweep()
+      expect(next.status).toBe("succeeded")
+      const closed = await zonos().retrieveZonosSweep(dead.id)
+      expect(closed).toEqual(expect.objectContaining({ status: "failed", cursor_date: null, error: DEAD_SWEEP_ERROR }))
+      expect(closed.finished_at).toBeTruthy()
+      // The window comes from the last good sweep's cursor, not from the dead one's 2020.
+      expect(next.since_date).not.toBe("20200101")
+      expect(await zonos().listZonosSweeps({ status: "running" })).toEqual([])
+    })
+
+    it("stops early when Zonos hangs for every order, and the next sweep imports them all once", async () => {
+      // Orders the sweep has never seen: new orders of today at Zonos.
+      const added = Array.from({ length: 8 }, () => sandbox().addOrder())
+      const ids = added.map((order) => String(order.orderId))
+      sandbox().setFaults({ timeoutRate: 1, endpoints: ["orderDetail"] })
+      const started = Date.now()
+      const stopped = await sweep()
+      const seconds = (Date.now() - started) / 1000
+      expect(stopped.status).toBe("partial")
+      expect(stopped.error).toContain("Zonos is not answering")
+      // A partial sweep does not move the cursor: the next one asks for the same days again.
+      expect(stopped.cursor_date).toBe(stopped.since_date)
+      // 3 s timeout x 2 attempts per order, 4 at a time: the sweep gives up after the first
+      // round instead of spending that on each of the 8 orders (and the 12 seeded ones).
+      expect(seconds).toBeLessThan(STOP_AFTER * 3 * 2 + 6)
+      const started8 = sandbox().calls().orderDetail
+      expect(started8).toBeLessThan(ids.length * 2)
+
+      sandbox().clearFaults()
+      await makeRetriesDue()
+      const recovered = await sweep()
+      expect(recovered.status).toBe("succeeded")
+      for (const id of ids) {
+        const orders = await ordersFor(id)
+        expect(orders).toHaveLength(1)
+        expect(orders[0]).toEqual(expect.objectContaining({ linked: true, collections: 1 }))
+        expect(orders[0].captured).toBe(orders[0].total)
+      }
     })
   },
 })

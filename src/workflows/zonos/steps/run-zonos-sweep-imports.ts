@@ -1,8 +1,16 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import ZonosModuleService from "../../../modules/zonos/service"
+import { HeldLock, keepLock } from "../locking/keep-lock"
 import { runZonosImport } from "../run-zonos-import"
 import { ZonosSweepWork } from "./collect-zonos-sweep-work"
+
+/** Zonos error codes that mean Zonos is not answering (as opposed to answering "no"). */
+const NOT_ANSWERING_CODES = ["timeout", "server_error", "network_error"]
+
+export const zonosNotAnsweringMessage = (failures: number, left: number) =>
+  `Zonos is not answering: ${failures} orders in a row timed out or failed with a server or network error; ` +
+  `the sweep stopped and left ${left} for the next sweep`
 
 export type ZonosSweepCounts = {
   listed: number
@@ -24,24 +32,48 @@ export type ZonosSweepOutcome = {
 }
 
 /**
- * Imports, re-reads and writes back what the sweep collected, `sweepConcurrency` at a time.
- * Each order goes through the same import workflow as the success page (same lock, same
- * idempotency); one order's failure is counted and recorded, never the end of the sweep.
+ * Imports, re-reads and writes back what the sweep collected, `sweepConcurrency` at a time,
+ * renewing the sweep lock meanwhile. Each order goes through the same import workflow as the
+ * success page (same lock, same idempotency); one order's failure is counted and recorded,
+ * never the end of the sweep. Except when Zonos stops answering: after `sweepStopAfterFailures`
+ * orders in a row could not be read for a timeout, a 5xx or a network error, no further order is
+ * started (those in flight finish); the rest stays unhandled, so the sweep ends `partial` and the
+ * next one asks again, instead of spending timeoutMs x (maxRetries + 1) on every order.
  */
 export const runZonosSweepImportsStep = createStep(
   "run-zonos-sweep-imports",
-  async (input: { work: ZonosSweepWork }, { container }) => {
+  async (input: { work: ZonosSweepWork; lock: HeldLock }, { container }) => {
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
+    const settings = zonos.getSettings()
     const { work } = input
     const jobs = [
       ...work.to_import.map((id) => ({ id, refresh: false, kind: "import" as const })),
       ...work.to_refresh.map((id) => ({ id, refresh: true, kind: "refresh" as const })),
       ...work.to_write_back.map((id) => ({ id, refresh: false, kind: "write_back" as const })),
     ]
-    const results = await mapWithConcurrency(jobs, zonos.getSettings().sweepConcurrency, async (job) => ({
-      job,
-      result: await runZonosImport(container, { zonos_order_id: job.id, source: "sweep", refresh: job.refresh }),
-    }))
+    let failuresInARow = 0
+    let stopped = false
+    const stopRenewing = keepLock(container, input.lock)
+    let results: ({ job: (typeof jobs)[number]; result: Awaited<ReturnType<typeof runZonosImport>> } | undefined)[]
+    try {
+      results = await mapWithConcurrency(
+        jobs,
+        settings.sweepConcurrency,
+        () => stopped,
+        async (job) => {
+          const result = await runZonosImport(container, { zonos_order_id: job.id, source: "sweep", refresh: job.refresh })
+          if (result.zonos_error_code && NOT_ANSWERING_CODES.includes(result.zonos_error_code)) {
+            failuresInARow += 1
+            if (failuresInARow >= settings.sweepStopAfterFailures) stopped = true
+          } else {
+            failuresInARow = 0
+          }
+          return { job, result }
+        }
+      )
+    } finally {
+      stopRenewing()
+    }
 
     const counts: ZonosSweepCounts = {
       listed: work.listed.length,
@@ -56,7 +88,17 @@ export const runZonosSweepImportsStep = createStep(
     }
     const errors: string[] = []
     const unhandled: string[] = []
-    for (const { job, result } of results) {
+    const notStarted = jobs.filter((_, index) => !results[index])
+    for (const job of notStarted) {
+      if (job.kind === "import") counts.processing += 1
+      unhandled.push(job.id)
+    }
+    if (stopped) {
+      errors.push(zonosNotAnsweringMessage(failuresInARow, notStarted.length))
+    }
+    for (const entry of results) {
+      if (!entry) continue
+      const { job, result } = entry
       if (job.kind === "import") {
         counts[result.outcome] += 1
       }
@@ -72,11 +114,17 @@ export const runZonosSweepImportsStep = createStep(
   }
 )
 
-async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
+/** Runs fn over items, `limit` at a time, starting no new item once `stop()` says so (those get no result). */
+async function mapWithConcurrency<T, R>(
+  items: T[],
+  limit: number,
+  stop: () => boolean,
+  fn: (item: T) => Promise<R>
+): Promise<(R | undefined)[]> {
+  const results: (R | undefined)[] = new Array(items.length).fill(undefined)
   let next = 0
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !stop()) {
       const index = next++
       results[index] = await fn(items[index])
     }

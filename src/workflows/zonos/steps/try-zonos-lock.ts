@@ -9,6 +9,11 @@ export type TryZonosLockInput = {
   wait_seconds: number
   /** The lock's lifetime: what a holder that dies without releasing it costs everyone else. */
   ttl_seconds: number
+  /**
+   * Fail the workflow with this message (a MedusaError of type CONFLICT) instead of reporting
+   * the lock as held: for a caller that has nothing useful to do without it (a second sweep).
+   */
+  conflict_message?: string
 }
 
 export type ZonosLockAttempt = { acquired: boolean; key: string; owner_id: string }
@@ -39,6 +44,9 @@ export const tryZonosLockStep = createStep(
           throw error
         }
         if (Date.now() + RETRY_INTERVAL_MS > giveUpAt) {
+          if (input.conflict_message) {
+            throw new MedusaError(MedusaError.Types.CONFLICT, input.conflict_message)
+          }
           const attempt: ZonosLockAttempt = { acquired: false, key: input.key, owner_id: input.owner_id }
           return new StepResponse(attempt, attempt)
         }

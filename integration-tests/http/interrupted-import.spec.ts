@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/
 import { seedZonosDemoStore } from "../../scripts/lib/seed-store"
 import { ZONOS_MODULE } from "../../src/modules/zonos"
 import ZonosModuleService from "../../src/modules/zonos/service"
+import { startRenewing, stopRenewing } from "../../src/workflows/zonos/locking/keep-lock"
 import { runZonosImport } from "../../src/workflows/zonos/run-zonos-import"
 import { DEAD_SWEEP_ERROR } from "../../src/workflows/zonos/steps/close-dead-zonos-sweeps"
 import { sweepZonosOrdersWorkflow, ZONOS_SWEEP_LOCK_KEY } from "../../src/workflows/zonos/sweep-zonos-orders"
@@ -155,6 +156,25 @@ medusaIntegrationTestRunner({
       const due = await zonos().listZonosOrders({ next_attempt_at: { $ne: null } })
       for (const row of due) await zonos().updateZonosOrders({ id: row.id, next_attempt_at: new Date(Date.now() - 1000) })
     }
+
+    it("keeps a lock alive while its holder works, and lets it expire once the holder stops renewing", async () => {
+      const locking = getContainer().resolve(Modules.LOCKING)
+      const held = { key: "zonos-test-renewal", owner_id: "holder", ttl_seconds: 3 }
+      const taken = () =>
+        locking.acquire(held.key, { ownerId: "intruder", expire: 3 }).then(
+          () => false,
+          () => true
+        )
+      await locking.acquire(held.key, { ownerId: held.owner_id, expire: held.ttl_seconds })
+      startRenewing(getContainer(), held)
+      await new Promise((resolve) => setTimeout(resolve, 4500))
+      expect(await taken()).toBe(true)
+      // The holder dies (its renewals with it): the lock is free within its lifetime.
+      stopRenewing(held)
+      await new Promise((resolve) => setTimeout(resolve, 3500))
+      expect(await taken()).toBe(false)
+      await locking.release(held.key, { ownerId: "intruder" })
+    })
 
     it("answers a second sweep with a clear 409 while one runs", async () => {
       const locking = getContainer().resolve(Modules.LOCKING)

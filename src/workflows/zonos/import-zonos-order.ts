@@ -1,9 +1,9 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { releaseLockStep } from "@medusajs/medusa/core-flows"
 import { normalizeZonosOrderId } from "../../modules/zonos/client"
 import { ImportZonosOrderInput, importZonosOrderUnderLockWorkflow, ZonosImportRun } from "./import-zonos-order-under-lock"
 import { createLockOwnerStep } from "./steps/create-lock-owner"
 import { getBusyZonosImportResultStep } from "./steps/get-busy-zonos-import-result"
+import { releaseZonosLockStep } from "./steps/release-zonos-lock"
 import { tryZonosLockStep } from "./steps/try-zonos-lock"
 
 export type { ImportZonosOrderInput, ZonosImportRun } from "./import-zonos-order-under-lock"
@@ -13,10 +13,11 @@ export const IMPORT_ZONOS_ORDER_WORKFLOW = "import-zonos-order"
 /** Seconds to wait for another import of the same order to finish. */
 export const ZONOS_IMPORT_LOCK_WAIT_SECONDS = 30
 /**
- * The order lock's lifetime: a little above what one import takes (one orderDetail read, at
- * most timeoutMs x (maxRetries + 1) with the defaults' 40 s, then a few hundred milliseconds of
- * Medusa work). It is what a process killed mid-import costs the others: after it, the lock is
- * free and the next import finishes what the dead one left (create-medusa-order-from-zonos).
+ * The order lock's lifetime: what a process killed mid-import costs the others (after it, the
+ * lock is free and the next import finishes what the dead one left, create-medusa-order-from-zonos).
+ * Above what an import usually takes (one orderDetail read, a few hundred milliseconds of Medusa
+ * work, one write-back), and renewed while it runs, so a slow Zonos (up to
+ * timeoutMs x (maxRetries + 1) per call) never lets a second import in beside a live one.
  */
 export const ZONOS_IMPORT_LOCK_TTL_SECONDS = 60
 
@@ -38,7 +39,7 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
 
   const imported = when("zonos-order-lock-taken", { lock }, ({ lock }) => lock.acquired).then(() => {
     const run = importZonosOrderUnderLockWorkflow.runAsStep({ input })
-    releaseLockStep({ key: lockKey, ownerId: lockOwner })
+    releaseZonosLockStep({ key: lockKey, owner_id: lockOwner })
     return run
   })
   const busy = when("zonos-order-lock-held-elsewhere", { lock }, ({ lock }) => !lock.acquired).then(() =>

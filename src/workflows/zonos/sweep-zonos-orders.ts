@@ -1,9 +1,9 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { releaseLockStep } from "@medusajs/medusa/core-flows"
 import { closeDeadZonosSweepsStep } from "./steps/close-dead-zonos-sweeps"
 import { collectZonosSweepWorkStep } from "./steps/collect-zonos-sweep-work"
 import { createLockOwnerStep } from "./steps/create-lock-owner"
 import { finishZonosSweepStep } from "./steps/finish-zonos-sweep"
+import { releaseZonosLockStep } from "./steps/release-zonos-lock"
 import { runZonosSweepImportsStep } from "./steps/run-zonos-sweep-imports"
 import { startZonosSweepStep } from "./steps/start-zonos-sweep"
 import { tryZonosLockStep } from "./steps/try-zonos-lock"
@@ -14,11 +14,9 @@ export const ZONOS_SWEEP_LOCK_KEY = "zonos-sweep"
 export const ZONOS_SWEEP_RUNNING = "A sweep is already running; try again when it ends"
 /**
  * The sweep lock's lifetime. Short, because it is what a sweep whose process died costs the
- * next one; the running sweep renews it while it imports (locking/keep-lock.ts). It must cover
- * the steps before the renewals start: the two orderNumbers calls, at most
- * timeoutMs x (maxRetries + 1) plus backoff (about 45 s with the defaults).
+ * next one; the running sweep renews it every 20 s until it ends (locking/keep-lock.ts).
  */
-export const ZONOS_SWEEP_LOCK_TTL_SECONDS = 90
+export const ZONOS_SWEEP_LOCK_TTL_SECONDS = 60
 
 /**
  * The reconciliation sweep: asks Zonos for every order since the last good sweep, imports
@@ -29,7 +27,7 @@ export const ZONOS_SWEEP_LOCK_TTL_SECONDS = 90
  */
 export const sweepZonosOrdersWorkflow = createWorkflow(SWEEP_ZONOS_ORDERS_WORKFLOW, (input: { trigger: string }) => {
   const lockOwner = createLockOwnerStep({ purpose: "zonos-sweep" })
-  const lock = tryZonosLockStep({
+  tryZonosLockStep({
     key: ZONOS_SWEEP_LOCK_KEY,
     owner_id: lockOwner,
     wait_seconds: 0,
@@ -39,12 +37,7 @@ export const sweepZonosOrdersWorkflow = createWorkflow(SWEEP_ZONOS_ORDERS_WORKFL
   closeDeadZonosSweepsStep()
   const started = startZonosSweepStep(input)
   const work = collectZonosSweepWorkStep(transform({ started }, ({ started }) => ({ since_date: started.since_date })))
-  const outcome = runZonosSweepImportsStep(
-    transform({ work, lock }, ({ work, lock }) => ({
-      work,
-      lock: { key: lock.key, owner_id: lock.owner_id, ttl_seconds: ZONOS_SWEEP_LOCK_TTL_SECONDS },
-    }))
-  )
+  const outcome = runZonosSweepImportsStep({ work })
   const sweep = finishZonosSweepStep(
     transform({ started, work, outcome }, ({ started, work, outcome }) => ({
       sweep_id: started.sweep_id,
@@ -53,6 +46,6 @@ export const sweepZonosOrdersWorkflow = createWorkflow(SWEEP_ZONOS_ORDERS_WORKFL
       outcome,
     }))
   )
-  releaseLockStep({ key: ZONOS_SWEEP_LOCK_KEY, ownerId: lockOwner })
+  releaseZonosLockStep({ key: ZONOS_SWEEP_LOCK_KEY, owner_id: lockOwner })
   return new WorkflowResponse(sweep)
 })

@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import ZonosModuleService from "../../../modules/zonos/service"
-import { HeldLock, keepLock } from "../locking/keep-lock"
 import { runZonosImport } from "../run-zonos-import"
 import { ZonosSweepWork } from "./collect-zonos-sweep-work"
 
@@ -32,8 +31,8 @@ export type ZonosSweepOutcome = {
 }
 
 /**
- * Imports, re-reads and writes back what the sweep collected, `sweepConcurrency` at a time,
- * renewing the sweep lock meanwhile. Each order goes through the same import workflow as the
+ * Imports, re-reads and writes back what the sweep collected, `sweepConcurrency` at a time.
+ * Each order goes through the same import workflow as the
  * success page (same lock, same idempotency); one order's failure is counted and recorded,
  * never the end of the sweep. Except when Zonos stops answering: after `sweepStopAfterFailures`
  * orders in a row could not be read for a timeout, a 5xx or a network error, no further order is
@@ -42,7 +41,7 @@ export type ZonosSweepOutcome = {
  */
 export const runZonosSweepImportsStep = createStep(
   "run-zonos-sweep-imports",
-  async (input: { work: ZonosSweepWork; lock: HeldLock }, { container }) => {
+  async (input: { work: ZonosSweepWork }, { container }) => {
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
     const settings = zonos.getSettings()
     const { work } = input
@@ -53,27 +52,21 @@ export const runZonosSweepImportsStep = createStep(
     ]
     let failuresInARow = 0
     let stopped = false
-    const stopRenewing = keepLock(container, input.lock)
-    let results: ({ job: (typeof jobs)[number]; result: Awaited<ReturnType<typeof runZonosImport>> } | undefined)[]
-    try {
-      results = await mapWithConcurrency(
-        jobs,
-        settings.sweepConcurrency,
-        () => stopped,
-        async (job) => {
-          const result = await runZonosImport(container, { zonos_order_id: job.id, source: "sweep", refresh: job.refresh })
-          if (result.zonos_error_code && NOT_ANSWERING_CODES.includes(result.zonos_error_code)) {
-            failuresInARow += 1
-            if (failuresInARow >= settings.sweepStopAfterFailures) stopped = true
-          } else {
-            failuresInARow = 0
-          }
-          return { job, result }
+    const results = await mapWithConcurrency(
+      jobs,
+      settings.sweepConcurrency,
+      () => stopped,
+      async (job) => {
+        const result = await runZonosImport(container, { zonos_order_id: job.id, source: "sweep", refresh: job.refresh })
+        if (result.zonos_error_code && NOT_ANSWERING_CODES.includes(result.zonos_error_code)) {
+          failuresInARow += 1
+          if (failuresInARow >= settings.sweepStopAfterFailures) stopped = true
+        } else {
+          failuresInARow = 0
         }
-      )
-    } finally {
-      stopRenewing()
-    }
+        return { job, result }
+      }
+    )
 
     const counts: ZonosSweepCounts = {
       listed: work.listed.length,

@@ -1,13 +1,17 @@
 import { setTimeout as sleep } from "node:timers/promises"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { startRenewing, stopRenewing } from "../locking/keep-lock"
 
 export type TryZonosLockInput = {
   key: string
   owner_id: string
   /** How long to wait for the holder to finish before giving up; 0 = one try. */
   wait_seconds: number
-  /** The lock's lifetime: what a holder that dies without releasing it costs everyone else. */
+  /**
+   * The lock's lifetime: what a holder that dies without releasing it costs everyone else. It is
+   * renewed every third of it until releaseZonosLockStep, so the work may take longer.
+   */
   ttl_seconds: number
   /**
    * Fail the workflow with this message (a MedusaError of type CONFLICT) instead of reporting
@@ -27,7 +31,8 @@ const RETRY_INTERVAL_MS = 300
  * providers say "held" differently (Redis: a MedusaError of type CONFLICT; in-memory and
  * Postgres: a plain Error), so the refusal of `acquire` itself is what counts, not its text; only
  * a Medusa error of another type (the module misconfigured, say) is passed on.
- * The lock is released by the compensation if a later step fails.
+ * The lock is renewed while held (locking/keep-lock.ts), and released by releaseZonosLockStep,
+ * or by the compensation if a later step fails.
  */
 export const tryZonosLockStep = createStep(
   "try-zonos-lock",
@@ -37,6 +42,7 @@ export const tryZonosLockStep = createStep(
     for (;;) {
       try {
         await locking.acquire(input.key, { ownerId: input.owner_id, expire: input.ttl_seconds })
+        startRenewing(container, { key: input.key, owner_id: input.owner_id, ttl_seconds: input.ttl_seconds })
         const attempt: ZonosLockAttempt = { acquired: true, key: input.key, owner_id: input.owner_id }
         return new StepResponse(attempt, attempt)
       } catch (error) {
@@ -56,6 +62,7 @@ export const tryZonosLockStep = createStep(
   },
   async (attempt, { container }) => {
     if (!attempt?.acquired) return
+    stopRenewing(attempt)
     await container.resolve(Modules.LOCKING).release(attempt.key, { ownerId: attempt.owner_id })
   }
 )

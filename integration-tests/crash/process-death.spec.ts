@@ -1,3 +1,4 @@
+import net from "node:net"
 import { MathBN } from "@medusajs/framework/utils"
 import { Client } from "pg"
 import { SANDBOX_SECRET, SANDBOX_STORE_ID, startZonosSandbox, ZonosSandbox } from "../../src/sandbox"
@@ -52,9 +53,10 @@ let db: Client
 let token = ""
 const boots: number[] = []
 
-async function boot(): Promise<void> {
+/** Starts a server (the one the helpers below talk to) and logs the admin in. */
+async function boot(extraEnv: Record<string, string> = {}): Promise<CrashServer> {
   const started = Date.now()
-  server = await store.start({ ...STORE_ENV, ZONOS_API_URL: gate.url })
+  server = await store.start({ ...STORE_ENV, ZONOS_API_URL: gate.url, ...extraEnv })
   boots.push((Date.now() - started) / 1000)
   const response = await fetch(`${server.url}/auth/user/emailpass`, {
     method: "POST",
@@ -64,6 +66,7 @@ async function boot(): Promise<void> {
   const body: { token?: string } = await response.json()
   if (!body.token) throw new Error(`admin login failed: ${response.status}`)
   token = body.token
+  return server
 }
 
 function postSweep(): Promise<{ status: number; body: { zonos_sweep?: { status: string; error: string | null }; message?: string } }> {
@@ -244,25 +247,32 @@ async function adminOrderTotals(ids: string[]): Promise<Map<string, { total: str
   return totals
 }
 
-describe("a process killed mid-import", () => {
-  const suiteStarted = Date.now()
+const suiteStarted = Date.now()
 
+beforeAll(async () => {
+  sandbox = await startZonosSandbox({ port: 0 })
+  sandbox.setFaults({ latencyMs: LATENCY_MS })
+  gate = await startZonosGate(sandbox.url)
+  store = await prepareCrashStore({ ...STORE_ENV, ZONOS_API_URL: gate.url }, log)
+  db = new Client({ ...dbSettings(), database: store.databaseName })
+  await db.connect()
+})
+
+afterAll(async () => {
+  await db?.end().catch(() => undefined)
+  await store?.destroy()
+  await gate?.close()
+  await sandbox?.close()
+  log(`boots: ${boots.map((seconds) => seconds.toFixed(1)).join(", ")} s; suite ${((Date.now() - suiteStarted) / 1000).toFixed(0)} s`)
+})
+
+describe("a process killed mid-import", () => {
   beforeAll(async () => {
-    sandbox = await startZonosSandbox({ port: 0 })
-    sandbox.setFaults({ latencyMs: LATENCY_MS })
-    gate = await startZonosGate(sandbox.url)
-    store = await prepareCrashStore({ ...STORE_ENV, ZONOS_API_URL: gate.url }, log)
-    db = new Client({ ...dbSettings(), database: store.databaseName })
-    await db.connect()
     await boot()
   })
 
   afterAll(async () => {
-    await db?.end().catch(() => undefined)
-    await store?.destroy()
-    await gate?.close()
-    await sandbox?.close()
-    log(`boots: ${boots.map((seconds) => seconds.toFixed(1)).join(", ")} s; suite ${((Date.now() - suiteStarted) / 1000).toFixed(0)} s`)
+    await server?.stop()
   })
 
   it("during a sweep of 40, right after an order is created (before its tax lines)", async () => {
@@ -331,3 +341,93 @@ describe("a process killed mid-import", () => {
     await expectExactlyOnce()
   })
 })
+
+/**
+ * Two instances sharing Redis locking, as a production store with a server and a worker: the
+ * one running the sweep is killed; the other is refused a sweep (clearly) while the dead one's
+ * lock lives, at most a minute, then sweeps and finishes everything, the dead sweep closed.
+ */
+describe("two instances on Redis, the one sweeping killed", () => {
+  const redisUrl = process.env.CRASH_REDIS_URL || "redis://127.0.0.1:6379/11"
+  let redis = false
+  let a: CrashServer | undefined
+  let b: CrashServer | undefined
+
+  beforeAll(async () => {
+    redis = await resetRedisDatabase(redisUrl)
+    if (!redis) {
+      console.warn(`No Redis at ${redisUrl}: the two-instance crash test is skipped`)
+      return
+    }
+    a = await boot({ REDIS_URL: redisUrl })
+    b = await boot({ REDIS_URL: redisUrl })
+  })
+
+  afterAll(async () => {
+    await a?.stop()
+    await b?.stop()
+  })
+
+  it("lets the other instance finish the sweep within a minute of the kill", async () => {
+    if (!redis || !a || !b) return
+    const ids = addOrders(20)
+    server = a
+    const held = gate.hold({ endpoint: "orderDetail", orderId: ids[6] })
+    const sweepOnA = postSweep().catch(() => undefined)
+    await held
+    await a.kill()
+    const killedAt = Date.now()
+    gate.releaseAll()
+    await sweepOnA
+    log(`two instances: A killed; ${await unlinkedOrders()} order(s) left without a link`)
+
+    server = b
+    const refused = await postSweep()
+    expect(refused.status).toBe(409)
+    expect(refused.body.message).toBe("A sweep is already running; try again when it ends")
+    let accepted = refused
+    let freedAfter = 0
+    while (accepted.status === 409) {
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+      freedAfter = (Date.now() - killedAt) / 1000
+      accepted = await postSweep()
+    }
+    log(`two instances: B's sweep started ${freedAfter.toFixed(0)} s after the kill (${accepted.body.zonos_sweep?.status})`)
+    // The lease is 60 s, and the dead holder's last renewal may have come just before the kill.
+    expect(freedAfter).toBeLessThan(63)
+    expect(accepted.status).toBe(200)
+    let sweeps = 1
+    while (accepted.body.zonos_sweep?.status !== "succeeded" && sweeps < 3) {
+      sweeps += 1
+      accepted = await postSweep()
+    }
+    expect(accepted.body.zonos_sweep?.status).toBe("succeeded")
+    const { rows: closed } = await db.query("select error from zonos_sweep where status = 'failed' and error like 'The process stopped%'")
+    expect(closed.length).toBeGreaterThan(0)
+    await expectExactlyOnce()
+  })
+})
+
+/** Empties the suite's own Redis database (no lock of an earlier run survives); false without a Redis. */
+function resetRedisDatabase(url: string): Promise<boolean> {
+  const { hostname, port, pathname } = new URL(url)
+  const database = pathname.replace("/", "") || "0"
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 6379) }, () => {
+      socket.write(`SELECT ${database}\r\nFLUSHDB\r\n`)
+    })
+    let answer = ""
+    socket.setTimeout(2000, () => {
+      socket.destroy()
+      resolve(false)
+    })
+    socket.on("data", (data) => {
+      answer += String(data)
+      if (answer.split("\r\n").filter(Boolean).length >= 2) {
+        socket.end()
+        resolve(answer.startsWith("+OK") && answer.includes("+OK\r\n+OK"))
+      }
+    })
+    socket.on("error", () => resolve(false))
+  })
+}

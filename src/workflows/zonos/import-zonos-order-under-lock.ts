@@ -71,7 +71,10 @@ export const importZonosOrderUnderLockWorkflow = createWorkflow("import-zonos-or
         record_id: loaded.record_id,
         order_id: order.order_id,
         source: input.source,
-        notes: prepared!.mapped!.notes,
+        // The merchant may wonder why the order is older than its import: say so in its history.
+        notes: order.adopted
+          ? [...prepared!.mapped!.notes, "An earlier import was interrupted (the process stopped); this one finished its Medusa order"]
+          : prepared!.mapped!.notes,
         shortfalls: prepared!.mapped!.shortfalls,
       }))
     )

@@ -101,7 +101,7 @@ medusaIntegrationTestRunner({
       const second = await importOrder("999-1001")
       expect(second).toEqual(expect.objectContaining({ outcome: "imported", order_id: first.order_id }))
       const [row] = await zonos().listZonosOrders({ zonos_order_id: "1001" })
-      expect(row.history).toEqual(
+      expect(row.history?.entries).toEqual(
         expect.arrayContaining([expect.objectContaining({ event: "note", detail: expect.stringMatching(/interrupted/) })])
       )
       expect(await ordersFor("999-1001")).toEqual([

@@ -50,6 +50,7 @@ module.exports = defineConfig({
         backendUrl: process.env.ZONOS_BACKEND_URL,
         continueShoppingUrl: process.env.ZONOS_CONTINUE_SHOPPING_URL,
         productUrlTemplate: process.env.ZONOS_PRODUCT_URL_TEMPLATE,
+        sweepStopAfterFailures: process.env.ZONOS_SWEEP_STOP_AFTER_FAILURES,
       },
     },
     ...(redisUrl

@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from "node:child_process"
+import { spawn } from "node:child_process"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedZonosDemoStore } from "../../scripts/lib/seed-store"
+import { requireRedisOrSkip } from "../helpers/redis-probe"
 import { useZonosSandbox } from "../helpers/sandbox-env"
 
 jest.setTimeout(240_000)
@@ -10,27 +11,8 @@ jest.setTimeout(240_000)
 const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
 const ROOT = path.join(__dirname, "../..")
 
-/**
- * Whether a Redis answers at REDIS_URL, asked before the tests are declared so a machine without
- * one reports the test as skipped (saying why), never as passed. With REQUIRE_REDIS=1 (CI, which
- * has Redis) a missing Redis fails the suite instead.
- */
-function redisIsUp(): boolean {
-  const { hostname, port } = new URL(REDIS_URL)
-  const probe = `
-    const socket = require("node:net").connect({ host: ${JSON.stringify(hostname)}, port: ${Number(port || 6379)} }, () => socket.write("PING\\r\\n"))
-    socket.setTimeout(1000, () => process.exit(1))
-    socket.on("data", (data) => process.exit(String(data).startsWith("+PONG") ? 0 : 1))
-    socket.on("error", () => process.exit(1))`
-  return spawnSync(process.execPath, ["-e", probe], { timeout: 5000 }).status === 0
-}
-
-const REDIS_UP = redisIsUp()
-if (!REDIS_UP && process.env.REQUIRE_REDIS === "1") {
-  throw new Error(`REQUIRE_REDIS=1 but no Redis answers at ${REDIS_URL}: the multi-instance test cannot run`)
-}
-const itWithRedis = REDIS_UP ? it : it.skip
-const SKIP_REASON = REDIS_UP ? "" : ` (skipped: no Redis at ${REDIS_URL})`
+const REDIS = requireRedisOrSkip(REDIS_URL, "the multi-instance test")
+const itWithRedis = REDIS.available ? it : it.skip
 
 const { sandbox } = useZonosSandbox({ REDIS_URL })
 
@@ -41,7 +23,7 @@ medusaIntegrationTestRunner({
       await seedZonosDemoStore(getContainer())
     })
 
-    itWithRedis(`makes one Medusa order when two instances sharing Redis locking import the same order at once${SKIP_REASON}`, async () => {
+    itWithRedis(`makes one Medusa order when two instances sharing Redis locking import the same order at once${REDIS.skipNote}`, async () => {
       sandbox().resetCalls()
       const second = spawn(
         process.execPath,

@@ -1,6 +1,7 @@
 import { Modules, OrderWorkflowEvents } from "@medusajs/framework/utils"
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
+  capturePaymentWorkflow,
   createOrderPaymentCollectionWorkflow,
   createOrderWorkflow,
   createRemoteLinkStep,
@@ -8,7 +9,10 @@ import {
   markPaymentCollectionAsPaid,
 } from "@medusajs/medusa/core-flows"
 import { ZONOS_MODULE } from "../../modules/zonos"
+import { planZonosOrderCompletion } from "./completion/plan-zonos-order-completion"
 import { MappedZonosOrder } from "./mapping/map-zonos-order"
+import { findZonosOrderProgressStep } from "./steps/find-zonos-order-progress"
+import { recordZonosCaptureTransactionsStep } from "./steps/record-zonos-capture-transactions"
 import { setZonosDiscountsAndTaxesStep } from "./steps/set-zonos-discounts-and-taxes"
 import { finishZonosOrderWorkflow } from "./finish-zonos-order"
 
@@ -22,57 +26,108 @@ export type CreateMedusaOrderFromZonosInput = {
  * Turns a mapped Zonos order into a Medusa order with core flows: the order, Zonos's
  * duties and taxes as its tax lines, a payment collection for the full amount marked paid
  * through the Zonos payment provider, the link to the zonos_order record, and
- * `order.placed` so the store's order-confirmation subscribers fire. If any part fails,
- * the parts done so far are undone (no half-made orders).
+ * `order.placed` so the store's order-confirmation subscribers fire.
+ *
+ * Adopt before create: these are several database transactions, and a process killed between
+ * two of them leaves the first ones committed (the in-memory workflow engine neither resumes
+ * nor compensates a dead process's workflow). So the workflow first looks for the order an
+ * interrupted attempt made for this Zonos id and finishes it, skipping every part that is
+ * already there (planZonosOrderCompletion). A failure that does not kill the process still
+ * undoes the parts this run made.
  */
 export const createMedusaOrderFromZonosWorkflow = createWorkflow(
   "create-medusa-order-from-zonos",
   (input: CreateMedusaOrderFromZonosInput) => {
-    // Adjustments are set after creation: createOrderWorkflow would replace them.
-    const orderInput = transform({ input }, ({ input }) => ({
-      ...input.mapped.input,
-      items: input.mapped.input.items.map(({ adjustments: _setLater, ...item }) => item),
-    }))
-    const order = createOrderWorkflow.runAsStep({ input: orderInput })
-
-    setZonosDiscountsAndTaxesStep(
-      transform({ order, input }, ({ order, input }) => ({ order_id: order.id, mapped: input.mapped }))
+    const progress = findZonosOrderProgressStep(
+      transform({ input }, ({ input }) => ({ zonos_order_id: String(input.mapped.input.metadata.zonos_order_id) }))
     )
+    const plan = transform({ progress, input }, ({ progress, input }) =>
+      planZonosOrderCompletion(progress, input.mapped.totals.total)
+    )
+
+    const created = when("zonos-order-not-created-yet", { plan }, ({ plan }) => plan.create_order).then(() =>
+      // Adjustments are set after creation: createOrderWorkflow would replace them.
+      createOrderWorkflow.runAsStep({
+        input: transform({ input }, ({ input }) => ({
+          ...input.mapped.input,
+          items: input.mapped.input.items.map(({ adjustments: _setLater, ...item }) => item),
+        })),
+      })
+    )
+    const orderId = transform({ plan, created }, ({ plan, created }) => {
+      const id = plan.order_id ?? created?.id
+      if (!id) throw new Error("The Medusa order was neither found nor created")
+      return id
+    })
+
+    // Setting replaces what is there: running it again on an adopted order is harmless.
+    setZonosDiscountsAndTaxesStep(transform({ orderId, input }, ({ orderId, input }) => ({ order_id: orderId, mapped: input.mapped })))
 
     // The amount Zonos captured: Zonos's grand total, which the mapping makes the order's total.
     // The workflow's input type wants a number; a decimal of at most 15 significant digits
     // survives the string -> number -> string round trip unchanged, so nothing is lost.
-    const paymentCollections = createOrderPaymentCollectionWorkflow.runAsStep({
-      input: transform({ order, input }, ({ order, input }) => ({
-        order_id: order.id,
-        amount: Number(input.mapped.totals.total),
-      })),
+    const newCollections = when("zonos-payment-collection-missing", { plan }, ({ plan }) => plan.payment.action === "create_collection").then(() =>
+      createOrderPaymentCollectionWorkflow.runAsStep({
+        input: transform({ orderId, input }, ({ orderId, input }) => ({
+          order_id: orderId,
+          amount: Number(input.mapped.totals.total),
+        })),
+      })
+    )
+    const collectionToPay = transform({ plan, newCollections }, ({ plan, newCollections }) =>
+      plan.payment.action === "mark_paid" ? plan.payment.payment_collection_id : newCollections?.[0]?.id ?? null
+    )
+    when("zonos-payment-unpaid", { collectionToPay }, ({ collectionToPay }) => !!collectionToPay).then(() => {
+      markPaymentCollectionAsPaid.runAsStep({
+        input: transform({ orderId, collectionToPay, input }, ({ orderId, collectionToPay, input }) => ({
+          order_id: orderId,
+          payment_collection_id: collectionToPay!,
+          provider_id: input.payment_provider_id,
+          captured_by: "zonos",
+        })),
+      })
     })
-    markPaymentCollectionAsPaid.runAsStep({
-      input: transform({ order, paymentCollections, input }, ({ order, paymentCollections, input }) => ({
-        order_id: order.id,
-        payment_collection_id: paymentCollections[0].id,
-        provider_id: input.payment_provider_id,
-        captured_by: "zonos",
-      })),
+    when("zonos-payment-authorised-not-captured", { plan }, ({ plan }) => plan.payment.action === "capture").then(() => {
+      capturePaymentWorkflow.runAsStep({
+        input: transform({ plan, input }, ({ plan, input }) => ({
+          payment_id: plan.payment.action === "capture" ? plan.payment.payment_id : "",
+          captured_by: "zonos",
+          amount: Number(input.mapped.totals.total),
+        })),
+      })
+    })
+    when("zonos-capture-not-recorded", { plan }, ({ plan }) => plan.payment.action === "record_captures").then(() => {
+      recordZonosCaptureTransactionsStep(
+        transform({ plan, orderId }, ({ plan, orderId }) => ({
+          order_id: orderId,
+          captures: plan.payment.action === "record_captures" ? plan.payment.captures : [],
+        }))
+      )
     })
 
+    // The cart link and completion, and the stock reservations: each skips what is there, so an
+    // adopted order gets them once. Before the link, which marks the order whole.
+    finishZonosOrderWorkflow.runAsStep({ input: transform({ orderId }, ({ orderId }) => ({ order_id: orderId })) })
+
+    // The link is written last: a zonos_order row linked to an order means the order is whole,
+    // and the import never runs this workflow for it again.
     createRemoteLinkStep(
-      transform({ order, input }, ({ order, input }) => [
+      transform({ orderId, input }, ({ orderId, input }) => [
         {
           [ZONOS_MODULE]: { zonos_order_id: input.record_id },
-          [Modules.ORDER]: { order_id: order.id },
+          [Modules.ORDER]: { order_id: orderId },
         },
       ])
     ).config({ name: "link-zonos-order" })
 
-    finishZonosOrderWorkflow.runAsStep({ input: transform({ order }, ({ order }) => ({ order_id: order.id })) })
-
+    // Events are released when the workflow succeeds, so an interrupted attempt sent none.
     emitEventStep({
       eventName: OrderWorkflowEvents.PLACED,
-      data: transform({ order }, ({ order }) => ({ id: order.id })),
+      data: transform({ orderId }, ({ orderId }) => ({ id: orderId })),
     }).config({ name: "emit-zonos-order-placed" })
 
-    return new WorkflowResponse(transform({ order }, ({ order }) => ({ order_id: order.id })))
+    return new WorkflowResponse(
+      transform({ orderId, plan }, ({ orderId, plan }) => ({ order_id: orderId, adopted: !plan.create_order }))
+    )
   }
 )

@@ -1,125 +1,56 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { normalizeZonosOrderId } from "../../modules/zonos/client"
-import { ZonosImportSource } from "../../modules/zonos/utils/history"
-import { createMedusaOrderFromZonosWorkflow } from "./create-medusa-order-from-zonos"
-import { applyZonosStatusStep } from "./steps/apply-zonos-status"
+import { ImportZonosOrderInput, importZonosOrderUnderLockWorkflow, ZonosImportRun } from "./import-zonos-order-under-lock"
 import { createLockOwnerStep } from "./steps/create-lock-owner"
-import { ensureZonosCustomerStep } from "./steps/ensure-zonos-customer"
-import { getZonosImportResultStep } from "./steps/get-zonos-import-result"
-import { loadZonosImportStep } from "./steps/load-zonos-import"
-import { prepareMedusaOrderInputStep } from "./steps/prepare-medusa-order-input"
-import { recordZonosImportFailureStep } from "./steps/record-zonos-import-failure"
-import { recordZonosOrderImportedStep } from "./steps/record-zonos-order-imported"
-import { writeBackMerchantOrderIdStep } from "./steps/write-back-merchant-order-id"
+import { getBusyZonosImportResultStep } from "./steps/get-busy-zonos-import-result"
+import { releaseZonosLockStep } from "./steps/release-zonos-lock"
+import { tryZonosLockStep } from "./steps/try-zonos-lock"
 
-export type ImportZonosOrderInput = {
-  /** "999-12345" or "12345". */
-  zonos_order_id: string
-  source: ZonosImportSource
-  /** Re-read the order from Zonos even if it was imported already (to apply a new status). */
-  refresh?: boolean
-  /** orderNumbers listed it (the sweep): Zonos has this order, so "not found" is not final. */
-  listed_by_zonos?: boolean
-}
+export type { ImportZonosOrderInput, ZonosImportRun } from "./import-zonos-order-under-lock"
 
 export const IMPORT_ZONOS_ORDER_WORKFLOW = "import-zonos-order"
 
-/** Seconds to wait for another import of the same order to finish, and the lock's lifetime. */
-const LOCK_WAIT_SECONDS = 30
-const LOCK_TTL_SECONDS = 120
+/** Seconds to wait for another import of the same order to finish. */
+export const ZONOS_IMPORT_LOCK_WAIT_SECONDS = 30
+/**
+ * The order lock's lifetime: what a process killed mid-import costs the others (after it, the
+ * lock is free and the next import finishes what the dead one left, create-medusa-order-from-zonos).
+ * Above what an import usually takes (one orderDetail read, a few hundred milliseconds of Medusa
+ * work, one write-back), and renewed while it runs, so a slow Zonos (up to
+ * timeoutMs x (maxRetries + 1) per call) never lets a second import in beside a live one.
+ */
+export const ZONOS_IMPORT_LOCK_TTL_SECONDS = 60
 
 /**
- * Imports one Zonos order into Medusa, exactly once.
- *
- * 1. Lock the normalised Zonos order id (the success page, the sweep and the admin never
- *    import the same order at the same time; across instances with a Redis or Postgres
- *    locking provider). The unique key on zonos_order is the last line of defence.
- * 2. Load the record; an order imported already is not created again.
- * 3. Read orderDetail; a Zonos failure is recorded (pending/failed, why, attempts).
- * 4. Map and create the Medusa order with core flows, paid through the Zonos provider.
- * 5. Apply the Zonos status: hold, release or cancel.
- * 6. Write the Medusa display id back to Zonos (a failure is retried by the sweep).
+ * Imports one Zonos order into Medusa, exactly once, under a lock on its normalised Zonos id
+ * (the success page, the sweep and the admin never import the same order at the same time;
+ * across instances with a Redis or Postgres locking provider). An import that finds the lock
+ * held after waiting answers `processing` and records nothing: the holder is doing the work.
  */
 export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFLOW, (input: ImportZonosOrderInput) => {
   const lockKey = transform({ input }, ({ input }) => `zonos-order:${normalizeZonosOrderId(input.zonos_order_id)}`)
   const lockOwner = createLockOwnerStep({ purpose: "zonos-import" })
-  acquireLockStep({ key: lockKey, ownerId: lockOwner, timeout: LOCK_WAIT_SECONDS, ttl: LOCK_TTL_SECONDS })
-
-  const loaded = loadZonosImportStep(input)
-
-  when("zonos-order-unreadable", { loaded }, ({ loaded }) => loaded.error !== null).then(() => {
-    recordZonosImportFailureStep(
-      transform({ loaded, input }, ({ loaded, input }) => ({
-        zonos_order_id: loaded.zonos_order_id,
-        source: input.source,
-        message: loaded.error?.message ?? "Zonos could not be read",
-        error_code: loaded.error?.code ?? null,
-        listed_by_zonos: input.listed_by_zonos ?? false,
-      }))
-    ).config({ name: "record-zonos-read-failure" })
+  const lock = tryZonosLockStep({
+    key: lockKey,
+    owner_id: lockOwner,
+    wait_seconds: ZONOS_IMPORT_LOCK_WAIT_SECONDS,
+    ttl_seconds: ZONOS_IMPORT_LOCK_TTL_SECONDS,
   })
 
-  const prepared = when("zonos-order-is-new", { loaded }, ({ loaded }) => !!loaded.detail && !loaded.order_id).then(
-    () => prepareMedusaOrderInputStep(transform({ loaded }, ({ loaded }) => ({ detail: loaded.detail! })))
+  const imported = when("zonos-order-lock-taken", { lock }, ({ lock }) => lock.acquired).then(() => {
+    const run = importZonosOrderUnderLockWorkflow.runAsStep({ input })
+    releaseZonosLockStep({ key: lockKey, owner_id: lockOwner })
+    return run
+  })
+  const busy = when("zonos-order-lock-held-elsewhere", { lock }, ({ lock }) => !lock.acquired).then(() =>
+    getBusyZonosImportResultStep(transform({ input }, ({ input }) => ({ zonos_order_id: input.zonos_order_id })))
   )
 
-  when("zonos-order-unmappable", { prepared }, ({ prepared }) => !!prepared?.error).then(() => {
-    recordZonosImportFailureStep(
-      transform({ loaded, prepared, input }, ({ loaded, prepared, input }) => ({
-        zonos_order_id: loaded.zonos_order_id,
-        source: input.source,
-        message: prepared?.error ?? "The Zonos order could not be mapped",
-      }))
-    ).config({ name: "record-zonos-mapping-failure" })
-  })
-
-  const created = when("zonos-order-mappable", { prepared }, ({ prepared }) => !!prepared?.mapped).then(() => {
-    const customer = ensureZonosCustomerStep(
-      transform({ prepared }, ({ prepared }) => ({
-        email: prepared!.mapped!.input.email,
-        customer_id: prepared!.mapped!.input.customer_id,
-      }))
-    )
-    const order = createMedusaOrderFromZonosWorkflow.runAsStep({
-      input: transform({ loaded, prepared, customer }, ({ loaded, prepared, customer }) => ({
-        record_id: loaded.record_id,
-        mapped: { ...prepared!.mapped!, input: { ...prepared!.mapped!.input, customer_id: customer.customer_id } },
-        payment_provider_id: prepared!.payment_provider_id,
-      })),
+  return new WorkflowResponse(
+    transform({ imported, busy }, ({ imported, busy }): ZonosImportRun => {
+      const run = imported ?? busy
+      if (!run) throw new Error("The import neither ran nor found its lock held")
+      return run
     })
-    recordZonosOrderImportedStep(
-      transform({ loaded, prepared, order, input }, ({ loaded, prepared, order, input }) => ({
-        record_id: loaded.record_id,
-        order_id: order.order_id,
-        source: input.source,
-        notes: prepared!.mapped!.notes,
-        shortfalls: prepared!.mapped!.shortfalls,
-      }))
-    )
-    return order
-  })
-
-  const orderId = transform({ loaded, created }, ({ loaded, created }) => loaded.order_id ?? created?.order_id ?? null)
-
-  when("zonos-status-to-apply", { loaded, orderId }, ({ loaded, orderId }) => !!loaded.detail && !!orderId).then(() => {
-    applyZonosStatusStep(
-      transform({ loaded, orderId, input }, ({ loaded, orderId, input }) => ({
-        record_id: loaded.record_id,
-        order_id: orderId!,
-        detail: loaded.detail!,
-        source: input.source,
-      }))
-    )
-  })
-
-  when("zonos-order-exists", { orderId }, ({ orderId }) => !!orderId).then(() => {
-    writeBackMerchantOrderIdStep(
-      transform({ loaded, orderId }, ({ loaded, orderId }) => ({ record_id: loaded.record_id, order_id: orderId! }))
-    )
-  })
-
-  const result = getZonosImportResultStep(transform({ loaded }, ({ loaded }) => ({ record_id: loaded.record_id })))
-  releaseLockStep({ key: lockKey, ownerId: lockOwner })
-  return new WorkflowResponse(result)
+  )
 })

@@ -3,10 +3,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ZONOS_MODULE } from "../../modules/zonos"
 import { formatZonosOrderId } from "../../modules/zonos/client"
 import ZonosModuleService from "../../modules/zonos/service"
-import { importZonosOrderWorkflow, ImportZonosOrderInput } from "./import-zonos-order"
+import { importZonosOrderWorkflow, ImportZonosOrderInput, ZonosImportRun } from "./import-zonos-order"
 import { HOLD_REASON_TEXT } from "../../modules/zonos/zonos-order-states"
 import { recordZonosImportFailureWorkflow } from "./record-zonos-import-failure"
-import { ZonosImportResult } from "./steps/get-zonos-import-result"
 
 /**
  * Starts the import workflow and, if it fails in a way its own steps did not record,
@@ -17,7 +16,7 @@ import { ZonosImportResult } from "./steps/get-zonos-import-result"
 export async function runZonosImport(
   container: MedusaContainer,
   input: ImportZonosOrderInput
-): Promise<ZonosImportResult> {
+): Promise<ZonosImportRun> {
   const { result, errors } = await importZonosOrderWorkflow(container).run({ input, throwOnError: false })
   if (!errors.length) {
     logZonosImport(container, input, result)
@@ -32,8 +31,9 @@ export async function runZonosImport(
       listed_by_zonos: input.listed_by_zonos ?? false,
     },
   })
-  logZonosImport(container, input, recorded.result)
-  return recorded.result
+  const run: ZonosImportRun = { ...recorded.result, zonos_error_code: null }
+  logZonosImport(container, input, run)
+  return run
 }
 
 /**
@@ -41,7 +41,7 @@ export async function runZonosImport(
  * the reason when it is not (what the merchant would otherwise see only in the admin). Error
  * messages come from the client, which has already removed the secret.
  */
-function logZonosImport(container: MedusaContainer, input: ImportZonosOrderInput, result: ZonosImportResult): void {
+function logZonosImport(container: MedusaContainer, input: ImportZonosOrderInput, result: ZonosImportRun): void {
   const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
   const { storeId } = container.resolve<ZonosModuleService>(ZONOS_MODULE).getSettings()
   const subject = `Zonos order ${formatZonosOrderId(storeId, result.zonos_order_id)} (${input.source})`

@@ -73,6 +73,14 @@ export const zonosOptionsSchema = z.object({
   holdTestOrders: flag.default(true),
   /** Orders the sweep imports at the same time. */
   sweepConcurrency: positiveInt("sweepConcurrency").max(16, "sweepConcurrency must be 16 or less").default(4),
+  /**
+   * Zonos calls in a row that time out, fail with a 5xx or a network error before the sweep
+   * stops (status "partial", "Zonos is not answering") and leaves the rest for the next sweep,
+   * instead of spending the timeout on every order.
+   */
+  sweepStopAfterFailures: positiveInt("sweepStopAfterFailures")
+    .max(1000, "sweepStopAfterFailures must be 1000 or less")
+    .default(5),
   /** How far back the first sweep looks, in days (later sweeps start from the last good one). */
   sweepLookbackDays: positiveInt("sweepLookbackDays").max(90, "sweepLookbackDays must be 90 or less").default(14),
   /**

@@ -10,6 +10,8 @@ export type SweepEndingFacts = {
   since_date: string
   /** Listed orders that are still not in Medusa (neither imported, cancelled by Zonos, nor dismissed). */
   not_in_medusa: string[]
+  /** The sweep stopped starting work because Zonos stopped answering. */
+  stopped_early: boolean
   today: string
 }
 
@@ -22,7 +24,7 @@ export type SweepEnding = {
 /**
  * How a sweep ends, and where the next one starts. Pure. In order:
  *  1. orderNumbers failed -> `failed`, no cursor (the next sweep starts from the last good one).
- *  2. An order it listed is still not in Medusa -> `partial`, and the next sweep asks for exactly
+ *  2. An order it listed is still not in Medusa, or Zonos stopped answering -> `partial`, and the next sweep asks for exactly
  *     the same window again (the cursor is this sweep's own start plus the overlap, so a run of
  *     partial sweeps does not widen the window a day each time).
  *  3. Everything listed is in Medusa -> `succeeded`; the next sweep starts from today.
@@ -31,7 +33,7 @@ export function sweepEnding(facts: SweepEndingFacts): SweepEnding {
   if (facts.listing_error !== null) {
     return { status: "failed", cursor_date: null }
   }
-  if (facts.not_in_medusa.length > 0) {
+  if (facts.not_in_medusa.length > 0 || facts.stopped_early) {
     return { status: "partial", cursor_date: shiftUtcDay(facts.since_date, -SWEEP_OVERLAP_DAYS) }
   }
   return { status: "succeeded", cursor_date: facts.today }

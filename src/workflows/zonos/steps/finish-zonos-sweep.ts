@@ -48,6 +48,7 @@ export const finishZonosSweepStep = createStep(
       listing_error: input.listing_error,
       since_date: input.since_date,
       not_in_medusa: notInMedusa,
+      stopped_early: input.outcome.stopped_early,
       today: toUtcDay(now),
     })
     const missing = notInMedusa.length

@@ -4,6 +4,13 @@ import ZonosModuleService from "../../../modules/zonos/service"
 import { runZonosImport } from "../run-zonos-import"
 import { ZonosSweepWork } from "./collect-zonos-sweep-work"
 
+/** Zonos error codes that mean Zonos is not answering (as opposed to answering "no"). */
+const NOT_ANSWERING_CODES = ["timeout", "server_error", "network_error"]
+
+export const zonosNotAnsweringMessage = (failures: number, left: number) =>
+  `Zonos is not answering: ${failures} orders in a row timed out or failed with a server or network error; ` +
+  `the sweep stopped and left ${left} for the next sweep`
+
 export type ZonosSweepCounts = {
   listed: number
   imported: number
@@ -21,17 +28,24 @@ export type ZonosSweepOutcome = {
   counts: ZonosSweepCounts
   /** "<id>: <reason>" for each order this run could not import (at most 20). */
   errors: string[]
+  /** Zonos stopped answering and the sweep started no more work: it cannot have succeeded. */
+  stopped_early: boolean
 }
 
 /**
  * Imports, re-reads and writes back what the sweep collected, `sweepConcurrency` at a time.
- * Each order goes through the same import workflow as the success page (same lock, same
- * idempotency); one order's failure is counted and recorded, never the end of the sweep.
+ * Each order goes through the same import workflow as the
+ * success page (same lock, same idempotency); one order's failure is counted and recorded,
+ * never the end of the sweep. Except when Zonos stops answering: after `sweepStopAfterFailures`
+ * orders in a row could not be read for a timeout, a 5xx or a network error, no further order is
+ * started (those in flight finish); the rest stays unhandled, so the sweep ends `partial` and the
+ * next one asks again, instead of spending timeoutMs x (maxRetries + 1) on every order.
  */
 export const runZonosSweepImportsStep = createStep(
   "run-zonos-sweep-imports",
   async (input: { work: ZonosSweepWork }, { container }) => {
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
+    const settings = zonos.getSettings()
     const { work } = input
     const listed = new Set(work.listed)
     const jobs = [
@@ -39,15 +53,28 @@ export const runZonosSweepImportsStep = createStep(
       ...work.to_refresh.map((id) => ({ id, refresh: true, kind: "refresh" as const })),
       ...work.to_write_back.map((id) => ({ id, refresh: false, kind: "write_back" as const })),
     ]
-    const results = await mapWithConcurrency(jobs, zonos.getSettings().sweepConcurrency, async (job) => ({
-      job,
-      result: await runZonosImport(container, {
-        zonos_order_id: job.id,
-        source: "sweep",
-        refresh: job.refresh,
-        listed_by_zonos: listed.has(job.id),
-      }),
-    }))
+    let failuresInARow = 0
+    let stopped = false
+    const results = await mapWithConcurrency(
+      jobs,
+      settings.sweepConcurrency,
+      () => stopped,
+      async (job) => {
+        const result = await runZonosImport(container, {
+          zonos_order_id: job.id,
+          source: "sweep",
+          refresh: job.refresh,
+          listed_by_zonos: listed.has(job.id),
+        })
+        if (result.zonos_error_code && NOT_ANSWERING_CODES.includes(result.zonos_error_code)) {
+          failuresInARow += 1
+          if (failuresInARow >= settings.sweepStopAfterFailures) stopped = true
+        } else {
+          failuresInARow = 0
+        }
+        return { job, result }
+      }
+    )
 
     const counts: ZonosSweepCounts = {
       listed: work.listed.length,
@@ -62,7 +89,16 @@ export const runZonosSweepImportsStep = createStep(
       written_back: 0,
     }
     const errors: string[] = []
-    for (const { job, result } of results) {
+    const notStarted = jobs.filter((_, index) => !results[index])
+    for (const job of notStarted) {
+      if (job.kind === "import") counts.processing += 1
+    }
+    if (stopped) {
+      errors.push(zonosNotAnsweringMessage(failuresInARow, notStarted.length))
+    }
+    for (const entry of results) {
+      if (!entry) continue
+      const { job, result } = entry
       if (job.kind === "import") {
         counts[result.outcome] += 1
       }
@@ -73,15 +109,21 @@ export const runZonosSweepImportsStep = createStep(
         errors.push(`${job.id}: ${result.last_error}`)
       }
     }
-    return new StepResponse<ZonosSweepOutcome>({ counts, errors: errors.slice(0, 20) })
+    return new StepResponse<ZonosSweepOutcome>({ counts, errors: errors.slice(0, 20), stopped_early: stopped })
   }
 )
 
-async function mapWithConcurrency<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
+/** Runs fn over items, `limit` at a time, starting no new item once `stop()` says so (those get no result). */
+async function mapWithConcurrency<T, R>(
+  items: T[],
+  limit: number,
+  stop: () => boolean,
+  fn: (item: T) => Promise<R>
+): Promise<(R | undefined)[]> {
+  const results: (R | undefined)[] = new Array(items.length).fill(undefined)
   let next = 0
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !stop()) {
       const index = next++
       results[index] = await fn(items[index])
     }

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { sweepZonosOrdersWorkflow } from "../../../../workflows/zonos/sweep-zonos-orders"
+import { sweepZonosOrdersWorkflow, ZONOS_SWEEP_RUNNING } from "../../../../workflows/zonos/sweep-zonos-orders"
 import { AdminListZonosSweepsType } from "../validators"
 
 /** GET /admin/zonos/sweeps: recent sweeps, newest first. */
@@ -22,11 +22,15 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
     throwOnError: false,
   })
   if (errors.length) {
-    const message = errors[0]?.error?.message ?? ""
-    throw new MedusaError(
-      /lock/i.test(message) ? MedusaError.Types.CONFLICT : MedusaError.Types.UNEXPECTED_STATE,
-      /lock/i.test(message) ? "A sweep is already running; try again when it ends" : `The sweep failed: ${message}`
-    )
+    const error = errors[0]?.error
+    // The sweep refuses to start beside a running one with a CONFLICT (ZONOS_SWEEP_RUNNING).
+    // Answered here, not thrown: Medusa's error handler replaces a CONFLICT's message with a
+    // generic one about idempotency keys, and the merchant should read why.
+    if (error?.type === MedusaError.Types.CONFLICT) {
+      res.status(409).json({ type: MedusaError.Types.CONFLICT, message: ZONOS_SWEEP_RUNNING })
+      return
+    }
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `The sweep failed: ${error?.message ?? ""}`)
   }
   res.json({ zonos_sweep: result })
 }

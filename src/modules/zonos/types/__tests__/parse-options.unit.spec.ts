@@ -16,6 +16,7 @@ describe("parseZonosOptions", () => {
       currency: "usd",
       holdTestOrders: true,
       sweepConcurrency: 4,
+      sweepStopAfterFailures: 5,
       sweepLookbackDays: 14,
       checkoutUrl: "https://checkout.iglobalstores.com/",
       checkoutCurrencies: ["usd"],
@@ -40,6 +41,7 @@ describe("parseZonosOptions", () => {
 
   it.each([
     [{ storeId: "999" }, 'invalid option "secret": secret is required'],
+    [{ storeId: "999", secret: SECRET, sweepStopAfterFailures: 0 }, 'invalid option "sweepStopAfterFailures": sweepStopAfterFailures must be greater than 0'],
     [{ storeId: "999", secret: "   " }, 'invalid option "secret": secret is required'],
     [{ secret: SECRET }, 'invalid option "storeId": storeId is required'],
     [{ storeId: "abc", secret: SECRET }, 'invalid option "storeId": storeId must be the numeric Zonos store id'],

@@ -1,7 +1,7 @@
 import { sweepEnding, sweepSinceDate } from "../sweep-ending"
 
 describe("sweepEnding", () => {
-  const base = { listing_error: null, since_date: "20261129", not_in_medusa: [], today: "20261201" }
+  const base = { listing_error: null, since_date: "20261129", not_in_medusa: [], today: "20261201", stopped_early: false }
 
   it("fails without a cursor when orderNumbers could not be read", () => {
     expect(sweepEnding({ ...base, listing_error: "Zonos orderNumbers: timeout" })).toEqual({ status: "failed", cursor_date: null })
@@ -20,6 +20,10 @@ describe("sweepEnding", () => {
       since = sweepSinceDate(ending.cursor_date, "20261201", 14)
     }
     expect(since).toBe("20261129")
+  })
+
+  it("is partial when Zonos stopped answering, even with every listed order in Medusa", () => {
+    expect(sweepEnding({ ...base, stopped_early: true }).status).toBe("partial")
   })
 
   it("succeeds with today's cursor when everything listed is in Medusa", () => {

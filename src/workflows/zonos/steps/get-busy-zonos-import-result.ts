@@ -1,0 +1,46 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { normalizeZonosOrderId } from "../../../modules/zonos/client"
+import type { ZonosImportRun } from "../import-zonos-order-under-lock"
+
+/**
+ * The answer for an import that found the order's lock held by another import: where the
+ * order stands now, as `processing` unless it is imported already (then its real outcome is
+ * known). Nothing is written: the holder records what happens, and a busy lock is no failure.
+ */
+export const getBusyZonosImportResultStep = createStep(
+  "get-busy-zonos-import-result",
+  async (input: { zonos_order_id: string }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const zonosOrderId = normalizeZonosOrderId(input.zonos_order_id)
+    const {
+      data: [record],
+    } = await query.graph({
+      entity: "zonos_order",
+      fields: ["id", "zonos_order_id", "state", "hold_reason", "last_error", "order.id", "order.display_id"],
+      filters: { zonos_order_id: zonosOrderId },
+    })
+    const orderId: string | null = record?.order?.id ?? null
+    const settled = orderId && record ? SETTLED_OUTCOME[record.state] : undefined
+    const result: ZonosImportRun = {
+      // The holder creates the row if this is the order's first import; it may not exist yet.
+      record_id: record?.id ?? "",
+      zonos_order_id: zonosOrderId,
+      state: record?.state ?? "pending",
+      hold_reason: record?.hold_reason ?? null,
+      outcome: settled ?? "processing",
+      order_id: orderId,
+      display_id: record?.order?.display_id == null ? null : Number(record.order.display_id),
+      last_error: null,
+      zonos_error_code: null,
+    }
+    return new StepResponse(result)
+  }
+)
+
+const SETTLED_OUTCOME: Record<string, ZonosImportRun["outcome"]> = {
+  imported: "imported",
+  held: "on_hold",
+  cancelled: "cancelled",
+  needs_attention: "needs_attention",
+}

@@ -152,6 +152,12 @@ medusaIntegrationTestRunner({
         expect(failed.writeback_error).toMatch(/updateMerchantOrderId/)
         expect(sandbox().getOrder("999-1001")?.merchantOrderId).toBeFalsy()
 
+        // While Zonos still refuses, the sweep does not count the write-back as done.
+        sandbox().setFaults({ errorRate: 1, endpoints: ["updateMerchantOrderId"] })
+        await letTimePass()
+        const refused = await sweep()
+        expect(refused.counts?.written_back).toBe(0)
+
         sandbox().clearFaults()
         await letTimePass()
         const result = await sweep()

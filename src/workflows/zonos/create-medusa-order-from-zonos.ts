@@ -9,7 +9,7 @@ import {
   markPaymentCollectionAsPaid,
 } from "@medusajs/medusa/core-flows"
 import { ZONOS_MODULE } from "../../modules/zonos"
-import { planZonosOrderCompletion } from "./completion/plan-zonos-order-completion"
+import { planZonosOrderCompletion } from "./plans/plan-zonos-order-completion"
 import { MappedZonosOrder } from "./mapping/map-zonos-order"
 import { findZonosOrderProgressStep } from "./steps/find-zonos-order-progress"
 import { recordZonosCaptureTransactionsStep } from "./steps/record-zonos-capture-transactions"

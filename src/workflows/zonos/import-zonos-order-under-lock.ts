@@ -3,6 +3,7 @@ import { ZonosImportSource } from "../../modules/zonos/utils/history"
 import { createMedusaOrderFromZonosWorkflow } from "./create-medusa-order-from-zonos"
 import { applyZonosStatusStep } from "./steps/apply-zonos-status"
 import { ensureZonosCustomerStep } from "./steps/ensure-zonos-customer"
+import { planOfKind, planZonosImport, statusToApply } from "./plans/plan-zonos-import"
 import { getZonosImportResultStep, ZonosImportResult } from "./steps/get-zonos-import-result"
 import { loadZonosImportStep } from "./steps/load-zonos-import"
 import { prepareMedusaOrderInputStep } from "./steps/prepare-medusa-order-input"
@@ -27,87 +28,88 @@ export type ZonosImportRun = ZonosImportResult & { zonos_error_code: string | nu
  * Imports one Zonos order into Medusa, exactly once; runs only under the order's lock
  * (import-zonos-order takes it).
  *
- * 1. Load the record; an order imported already is not created again.
- * 2. Read orderDetail; a Zonos failure is recorded (pending/failed, why, attempts).
- * 3. Map and create the Medusa order with core flows, paid through the Zonos provider, or
- *    finish the one an interrupted attempt left (create-medusa-order-from-zonos).
- * 4. Apply the Zonos status: hold, release or cancel.
+ * 1. Load the record and read orderDetail (an order imported already is answered from the
+ *    database unless a refresh is asked for), and map a new order for Medusa.
+ * 2. Decide, in one pure function (planZonosImport), what to do: record a failure (why,
+ *    attempts; the row's next state is stateAfterImportFailure's), create the order, or go on
+ *    with the order that exists. One `when` per kind.
+ * 3. Create: the customer (found or made under a lock on the email), then the Medusa order with
+ *    core flows, paid through the Zonos provider, or the one an interrupted attempt left,
+ *    finished (create-medusa-order-from-zonos).
+ * 4. Apply the Zonos status to the order: hold, release or cancel.
  * 5. Write the Medusa display id back to Zonos (a failure is retried by the sweep).
  */
 export const importZonosOrderUnderLockWorkflow = createWorkflow("import-zonos-order-under-lock", (input: ImportZonosOrderInput) => {
   const loaded = loadZonosImportStep(input)
-
-  when("zonos-order-unreadable", { loaded }, ({ loaded }) => loaded.error !== null).then(() => {
-    recordZonosImportFailureStep(
-      transform({ loaded, input }, ({ loaded, input }) => ({
-        zonos_order_id: loaded.zonos_order_id,
-        source: input.source,
-        message: loaded.error?.message ?? "Zonos could not be read",
-        error_code: loaded.error?.code ?? null,
-        listed_by_zonos: input.listed_by_zonos ?? false,
-      }))
-    ).config({ name: "record-zonos-read-failure" })
-  })
-
-  const prepared = when("zonos-order-is-new", { loaded }, ({ loaded }) => !!loaded.detail && !loaded.order_id).then(
-    () => prepareMedusaOrderInputStep(transform({ loaded }, ({ loaded }) => ({ detail: loaded.detail! })))
+  const prepared = prepareMedusaOrderInputStep(
+    transform({ loaded }, ({ loaded }) => ({ detail: loaded.order_id || loaded.error ? null : loaded.detail }))
   )
+  const plan = transform({ loaded, prepared }, ({ loaded, prepared }) => planZonosImport(loaded, prepared))
 
-  when("zonos-order-unmappable", { prepared }, ({ prepared }) => !!prepared?.error).then(() => {
+  when("zonos-import-cannot-go-on", { plan }, ({ plan }) => plan.kind === "record_failure").then(() => {
     recordZonosImportFailureStep(
-      transform({ loaded, prepared, input }, ({ loaded, prepared, input }) => ({
-        zonos_order_id: loaded.zonos_order_id,
-        source: input.source,
-        message: prepared?.error ?? "The Zonos order could not be mapped",
-      }))
-    ).config({ name: "record-zonos-mapping-failure" })
+      transform({ loaded, plan, input }, ({ loaded, plan, input }) => {
+        const failure = planOfKind(plan, "record_failure")
+        return {
+          zonos_order_id: loaded.zonos_order_id,
+          source: input.source,
+          message: failure.message,
+          error_code: failure.error_code,
+          listed_by_zonos: input.listed_by_zonos ?? false,
+        }
+      })
+    )
   })
 
-  const created = when("zonos-order-mappable", { prepared }, ({ prepared }) => !!prepared?.mapped).then(() => {
+  const created = when("zonos-order-to-create", { plan }, ({ plan }) => plan.kind === "create_order").then(() => {
+    const toCreate = transform({ plan }, ({ plan }) => planOfKind(plan, "create_order"))
     const customer = ensureZonosCustomerStep(
-      transform({ prepared }, ({ prepared }) => ({
-        email: prepared!.mapped!.input.email,
-        customer_id: prepared!.mapped!.input.customer_id,
+      transform({ toCreate }, ({ toCreate }) => ({
+        email: toCreate.mapped.input.email,
+        customer_id: toCreate.mapped.input.customer_id,
       }))
     )
     const order = createMedusaOrderFromZonosWorkflow.runAsStep({
-      input: transform({ loaded, prepared, customer }, ({ loaded, prepared, customer }) => ({
+      input: transform({ loaded, toCreate, customer }, ({ loaded, toCreate, customer }) => ({
         record_id: loaded.record_id,
-        mapped: { ...prepared!.mapped!, input: { ...prepared!.mapped!.input, customer_id: customer.customer_id } },
-        payment_provider_id: prepared!.payment_provider_id,
+        mapped: { ...toCreate.mapped, input: { ...toCreate.mapped.input, customer_id: customer.customer_id } },
+        payment_provider_id: toCreate.payment_provider_id,
       })),
     })
     recordZonosOrderImportedStep(
-      transform({ loaded, prepared, order, input }, ({ loaded, prepared, order, input }) => ({
+      transform({ loaded, toCreate, order, input }, ({ loaded, toCreate, order, input }) => ({
         record_id: loaded.record_id,
         order_id: order.order_id,
         source: input.source,
         // The merchant may wonder why the order is older than its import: say so in its history.
         notes: order.adopted
-          ? [...prepared!.mapped!.notes, "An earlier import was interrupted (the process stopped); this one finished its Medusa order"]
-          : prepared!.mapped!.notes,
-        shortfalls: prepared!.mapped!.shortfalls,
+          ? [...toCreate.mapped.notes, "An earlier import was interrupted (the process stopped); this one finished its Medusa order"]
+          : toCreate.mapped.notes,
+        shortfalls: toCreate.mapped.shortfalls,
       }))
     )
     return order
   })
 
-  const orderId = transform({ loaded, created }, ({ loaded, created }) => loaded.order_id ?? created?.order_id ?? null)
-
-  when("zonos-status-to-apply", { loaded, orderId }, ({ loaded, orderId }) => !!loaded.detail && !!orderId).then(() => {
+  const status = transform({ plan, created }, ({ plan, created }) => statusToApply(plan, created?.order_id ?? null))
+  when("zonos-status-to-apply", { status }, ({ status }) => status !== null).then(() => {
     applyZonosStatusStep(
-      transform({ loaded, orderId, input }, ({ loaded, orderId, input }) => ({
-        record_id: loaded.record_id,
-        order_id: orderId!,
-        detail: loaded.detail!,
-        source: input.source,
-      }))
+      transform({ loaded, status, input }, ({ loaded, status, input }) => {
+        if (!status) throw new Error("No status to apply")
+        return { record_id: loaded.record_id, order_id: status.order_id, detail: status.detail, source: input.source }
+      })
     )
   })
 
-  when("zonos-order-exists", { orderId }, ({ orderId }) => !!orderId).then(() => {
+  const orderId = transform({ plan, created }, ({ plan, created }) =>
+    plan.kind === "order_exists" ? plan.order_id : created?.order_id ?? null
+  )
+  when("zonos-order-exists", { orderId }, ({ orderId }) => orderId !== null).then(() => {
     writeBackMerchantOrderIdStep(
-      transform({ loaded, orderId }, ({ loaded, orderId }) => ({ record_id: loaded.record_id, order_id: orderId! }))
+      transform({ loaded, orderId }, ({ loaded, orderId }) => {
+        if (!orderId) throw new Error("No Medusa order to write back")
+        return { record_id: loaded.record_id, order_id: orderId }
+      })
     )
   })
 

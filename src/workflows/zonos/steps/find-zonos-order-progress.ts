@@ -1,7 +1,7 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ZonosOrderPaymentCollection, ZonosOrderProgress } from "../completion/plan-zonos-order-completion"
+import { ZonosOrderPaymentCollection, ZonosOrderProgress } from "../plans/plan-zonos-order-completion"
 
 // The shapes Query returns for the fields asked below (its order relations are untyped).
 type GraphCapture = { id: string; raw_amount: BigNumberInput }

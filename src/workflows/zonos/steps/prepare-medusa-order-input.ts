@@ -31,11 +31,15 @@ export type PreparedMedusaOrder = {
  * Gathers what the pure mapping needs from the store (region, sales channel, catalogue
  * matches with stock, and the cart when the Zonos order was checked out from one) and maps
  * the Zonos order to createOrderWorkflow's input. A mapping problem a merchant must fix
- * (e.g. no region) is returned as an error, not thrown.
+ * (e.g. no region) is returned as an error, not thrown. Without an order to map (it exists
+ * already, or Zonos could not be read) it answers null and reads nothing.
  */
 export const prepareMedusaOrderInputStep = createStep(
   "prepare-medusa-order-input",
-  async (input: { detail: ZonosOrderDetail }, { container }) => {
+  async (input: { detail: ZonosOrderDetail | null }, { container }) => {
+    if (!input.detail) {
+      return new StepResponse<PreparedMedusaOrder | null>(null)
+    }
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const settings = zonos.getSettings()
@@ -82,10 +86,10 @@ export const prepareMedusaOrderInputStep = createStep(
         catalogue,
         cart: cart ? { id: cart.id, customer_id: cart.customer_id } : undefined,
       })
-      return new StepResponse<PreparedMedusaOrder>({ mapped, payment_provider_id: paymentProviderId, error: null })
+      return new StepResponse<PreparedMedusaOrder | null>({ mapped, payment_provider_id: paymentProviderId, error: null })
     } catch (error) {
       if (error instanceof ZonosMappingError) {
-        return new StepResponse<PreparedMedusaOrder>({
+        return new StepResponse<PreparedMedusaOrder | null>({
           mapped: null,
           payment_provider_id: paymentProviderId,
           error: error.message,

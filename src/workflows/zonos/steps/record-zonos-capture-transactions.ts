@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ZonosOrderCapture } from "../completion/plan-zonos-order-completion"
+import { ZonosOrderCapture } from "../plans/plan-zonos-order-completion"
 
 export type RecordZonosCaptureTransactionsInput = {
   order_id: string

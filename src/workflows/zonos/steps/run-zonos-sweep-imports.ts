@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { runZonosImport } from "../run-zonos-import"
+import { writeBackZonosOrderWorkflow } from "../write-back-zonos-order"
 import { ZonosSweepWork } from "./collect-zonos-sweep-work"
 
 /** Zonos error codes that mean Zonos is not answering (as opposed to answering "no"). */
@@ -51,7 +52,6 @@ export const runZonosSweepImportsStep = createStep(
     const jobs = [
       ...work.to_import.map((id) => ({ id, refresh: false, kind: "import" as const })),
       ...work.to_refresh.map((id) => ({ id, refresh: true, kind: "refresh" as const })),
-      ...work.to_write_back.map((id) => ({ id, refresh: false, kind: "write_back" as const })),
     ]
     let failuresInARow = 0
     let stopped = false
@@ -102,12 +102,19 @@ export const runZonosSweepImportsStep = createStep(
       if (job.kind === "import") {
         counts[result.outcome] += 1
       }
-      if (job.kind === "write_back" && result.order_id) {
-        counts.written_back += 1
-      }
       if ((result.outcome === "failed" || result.outcome === "processing") && result.last_error) {
         errors.push(`${job.id}: ${result.last_error}`)
       }
+    }
+    // Write-backs that failed before: their own small workflow, counted by what Zonos took.
+    if (!stopped) {
+      const writeBacks = await mapWithConcurrency(
+        work.to_write_back,
+        settings.sweepConcurrency,
+        () => false,
+        async (id) => (await writeBackZonosOrderWorkflow(container).run({ input: { zonos_order_id: id } })).result
+      )
+      counts.written_back = writeBacks.filter((written) => written?.sent).length
     }
     return new StepResponse<ZonosSweepOutcome>({ counts, errors: errors.slice(0, 20), stopped_early: stopped })
   }

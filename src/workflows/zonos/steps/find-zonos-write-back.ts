@@ -1,0 +1,17 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+
+/** The row and the Medusa order whose display id Zonos is still to learn; null when there is no order (nothing to send). */
+export const findZonosWriteBackStep = createStep(
+  "find-zonos-write-back",
+  async (input: { zonos_order_id: string }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "zonos_order",
+      fields: ["id", "order.id"],
+      filters: { zonos_order_id: input.zonos_order_id },
+    })
+    const row = data[0]
+    return new StepResponse(row?.order?.id ? { record_id: row.id, order_id: row.order.id } : null)
+  }
+)

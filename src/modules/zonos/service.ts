@@ -4,6 +4,7 @@ import { ZonosClient } from "./client"
 import ZonosOrder from "./models/zonos-order"
 import ZonosSweep from "./models/zonos-sweep"
 import { ZonosOptions, ZonosPublicSettings } from "./types/options"
+import { appendHistory, ZonosImportSource } from "./utils/history"
 import { InFlightLimit } from "./utils/in-flight-limit"
 
 type InjectedDependencies = {
@@ -34,6 +35,27 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
       maxRetries: settings.maxRetries,
       logger: dependencies.logger,
     })
+  }
+
+  /**
+   * The row of a Zonos order (normalised number), made when the store first sees the id. Two
+   * callers seeing a new id at once both end with the one row: the unique key refuses the second
+   * insert, which then reads the first's.
+   */
+  async findOrCreateZonosOrder(zonosOrderId: string, seenBy: ZonosImportSource) {
+    const [existing] = await this.listZonosOrders({ zonos_order_id: zonosOrderId }, { take: 1 })
+    if (existing) return existing
+    try {
+      return await this.createZonosOrders({
+        zonos_order_id: zonosOrderId,
+        state: "pending",
+        history: appendHistory([], { at: new Date().toISOString(), source: seenBy, event: "seen" }),
+      })
+    } catch (error) {
+      const [created] = await this.listZonosOrders({ zonos_order_id: zonosOrderId }, { take: 1 })
+      if (created) return created
+      throw error
+    }
   }
 
   /** The validated options without the secret: safe to show or log. */

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import { isZonosError, normalizeZonosOrderId, ZonosOrderDetail } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
-import { appendHistory, ZonosImportSource } from "../../../modules/zonos/utils/history"
+import { ZonosImportSource } from "../../../modules/zonos/utils/history"
 
 export type LoadZonosImportInput = {
   zonos_order_id: string
@@ -35,14 +35,7 @@ export const loadZonosImportStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const zonosOrderId = normalizeZonosOrderId(input.zonos_order_id, zonos.getSettings().storeId)
 
-    const [existing] = await zonos.listZonosOrders({ zonos_order_id: zonosOrderId }, { take: 1 })
-    const record =
-      existing ??
-      (await zonos.createZonosOrders({
-        zonos_order_id: zonosOrderId,
-        state: "pending",
-        history: appendHistory([], { at: new Date().toISOString(), source: input.source, event: "seen" }),
-      }))
+    const record = await zonos.findOrCreateZonosOrder(zonosOrderId, input.source)
 
     const { data: linked } = await query.graph({
       entity: "zonos_order",

@@ -29,8 +29,7 @@ export const recordZonosImportFailureStep = createStep(
   async (input: RecordZonosImportFailureInput, { container }) => {
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
     const zonosOrderId = normalizeZonosOrderId(input.zonos_order_id, zonos.getSettings().storeId)
-    const [existing] = await zonos.listZonosOrders({ zonos_order_id: zonosOrderId }, { take: 1 })
-    const record = existing ?? (await zonos.createZonosOrders({ zonos_order_id: zonosOrderId, state: "pending" }))
+    const record = await zonos.findOrCreateZonosOrder(zonosOrderId, input.source)
     const now = new Date()
     const state = stateAfterImportFailure({
       current_state: record.state,

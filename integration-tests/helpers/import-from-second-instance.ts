@@ -1,5 +1,5 @@
 import { ExecArgs } from "@medusajs/framework/types"
-import { runZonosImport } from "../../src/workflows/zonos/run-zonos-import"
+import { runZonosImport } from "../../src/workflows/zonos/helpers/run-zonos-import"
 
 /**
  * A second Medusa instance for the multi-instance test, run with `medusa exec`:

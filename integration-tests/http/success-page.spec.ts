@@ -5,7 +5,7 @@ import { seedZonosDemoStore } from "../../scripts/lib/seed-store"
 import { ZONOS_MODULE } from "../../src/modules/zonos"
 import ZonosModuleService from "../../src/modules/zonos/service"
 import { SANDBOX_SECRET } from "../../src/sandbox"
-import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/sweep-zonos-orders"
+import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/workflows/sweep-zonos-orders"
 import { useZonosSandbox } from "../helpers/sandbox-env"
 import { medusaOrderIdOf, redirectQueryKeys } from "../helpers/zonos-rows"
 

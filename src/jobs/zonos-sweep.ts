@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { ZONOS_SWEEP_SCHEDULE } from "../modules/zonos/utils/sweep-schedule"
-import { sweepZonosOrdersWorkflow } from "../workflows/zonos/sweep-zonos-orders"
+import { sweepZonosOrdersWorkflow } from "../workflows/zonos/workflows/sweep-zonos-orders"
 
 /**
  * Starts the Zonos sweep; everything it does lives in the workflow. A tick that finds a sweep

@@ -1,6 +1,6 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents } from "@medusajs/framework/utils"
-import { syncZonosShipment } from "../workflows/zonos/run-zonos-shipment-sync"
+import { syncZonosShipment } from "../workflows/zonos/helpers/run-zonos-shipment-sync"
 
 /** A fulfilment was created for an order: Zonos hears VENDOR_PREPARING_ORDER. */
 export default async function zonosFulfillmentCreated({ event, container }: SubscriberArgs<{ order_id: string }>) {

@@ -2,7 +2,7 @@ import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, OrderWorkflowEvents } from "@medusajs/framework/utils"
 import { ZONOS_MODULE } from "../modules/zonos"
 import ZonosModuleService from "../modules/zonos/service"
-import { syncZonosShipment } from "../workflows/zonos/run-zonos-shipment-sync"
+import { syncZonosShipment } from "../workflows/zonos/helpers/run-zonos-shipment-sync"
 
 const ZONOS_CANCELLED = ["IGLOBAL_ORDER_CANCELLED", "IGLOBAL_ORDER_CANCELED"]
 

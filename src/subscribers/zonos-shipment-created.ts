@@ -1,6 +1,6 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, FulfillmentWorkflowEvents } from "@medusajs/framework/utils"
-import { syncZonosShipment } from "../workflows/zonos/run-zonos-shipment-sync"
+import { syncZonosShipment } from "../workflows/zonos/helpers/run-zonos-shipment-sync"
 
 /**
  * A fulfilment was shipped (its labels carry the tracking numbers): Zonos gets all the order's

@@ -1,5 +1,5 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { zonosHoldRefusal } from "../../workflows/zonos/hold-refusal"
+import { zonosHoldRefusal } from "../../workflows/zonos/helpers/hold-refusal"
 
 /**
  * Refuses the admin's create-fulfilment call for a held order before Medusa's workflow starts.

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
-import { zonosHoldRefusal } from "../zonos/hold-refusal"
+import { zonosHoldRefusal } from "../zonos/helpers/hold-refusal"
 
 /**
  * Enforces the Zonos hold inside Medusa's fulfilment workflow, for every caller (admin route,

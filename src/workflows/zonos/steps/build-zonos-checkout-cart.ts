@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import type { ZonosTempCart } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
-import { buildZonosTempCart, CheckoutCartError } from "../checkout/build-zonos-temp-cart"
+import { buildZonosTempCart, CheckoutCartError } from "../mapping/build-zonos-temp-cart"
 
 export type BuildZonosCheckoutCartInput = {
   cart_id: string

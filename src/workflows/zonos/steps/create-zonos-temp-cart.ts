@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import { isZonosError, ZonosTempCart } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
-import { buildZonosCheckoutUrl } from "../checkout/build-zonos-temp-cart"
+import { buildZonosCheckoutUrl } from "../mapping/build-zonos-temp-cart"
 
 export type ZonosCheckoutStarted = { checkout_url: string; temp_cart_uuid: string }
 

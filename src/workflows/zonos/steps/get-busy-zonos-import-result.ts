@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { normalizeZonosOrderId } from "../../../modules/zonos/client"
-import type { ZonosImportRun } from "../import-zonos-order-under-lock"
+import type { ZonosImportRun } from "../workflows/import-zonos-order-under-lock"
 
 /**
  * The answer for an import that found the order's lock held by another import: where the

@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { stopRenewing } from "../locking/keep-lock"
+import { stopRenewing } from "../helpers/keep-lock"
 
 /** Stops renewing a lock tryZonosLockStep took and releases it (only if this owner still holds it). */
 export const releaseZonosLockStep = createStep(

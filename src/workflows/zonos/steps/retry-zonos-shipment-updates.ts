@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import ZonosModuleService from "../../../modules/zonos/service"
-import { syncZonosShipmentWorkflow } from "../sync-zonos-shipment"
+import { syncZonosShipmentWorkflow } from "../workflows/sync-zonos-shipment"
 
 /** At most this many pending shipment updates per sweep (the rest wait for the next one). */
 const BATCH = 50

@@ -1,8 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import ZonosModuleService from "../../../modules/zonos/service"
-import { runZonosImport } from "../run-zonos-import"
-import { writeBackZonosOrderWorkflow } from "../write-back-zonos-order"
+import { runZonosImport } from "../helpers/run-zonos-import"
+import { writeBackZonosOrderWorkflow } from "../workflows/write-back-zonos-order"
 import { ZonosSweepWork } from "./collect-zonos-sweep-work"
 
 /** Zonos error codes that mean Zonos is not answering (as opposed to answering "no"). */

@@ -5,7 +5,7 @@ import { isVendorOrderStatus, VendorOrderStatus } from "../../../modules/zonos/c
 import ZonosModuleService from "../../../modules/zonos/service"
 import { appendHistory } from "../../../modules/zonos/utils/history"
 import { nextAttemptAt } from "../../../modules/zonos/utils/retry-schedule"
-import { normaliseTrackingNumbers, planShipmentUpdate, readShipmentSync } from "../shipment-sync"
+import { normaliseTrackingNumbers, planShipmentUpdate, readShipmentSync } from "../plans/plan-shipment-sync"
 
 export type SendZonosShipmentUpdateInput = {
   order_id: string

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { startRenewing, stopRenewing } from "../locking/keep-lock"
+import { startRenewing, stopRenewing } from "../helpers/keep-lock"
 
 export type TryZonosLockInput = {
   key: string

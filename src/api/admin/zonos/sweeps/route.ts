@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { sweepZonosOrdersWorkflow, ZONOS_SWEEP_RUNNING } from "../../../../workflows/zonos/sweep-zonos-orders"
+import { sweepZonosOrdersWorkflow, ZONOS_SWEEP_RUNNING } from "../../../../workflows/zonos/workflows/sweep-zonos-orders"
 import { AdminListZonosSweepsType } from "../validators"
 
 /** GET /admin/zonos/sweeps: recent sweeps, newest first. */

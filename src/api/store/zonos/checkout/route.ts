@@ -1,5 +1,5 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { startZonosCheckoutWorkflow } from "../../../../workflows/zonos/start-zonos-checkout"
+import { startZonosCheckoutWorkflow } from "../../../../workflows/zonos/workflows/start-zonos-checkout"
 import { StoreStartZonosCheckoutType } from "./validators"
 
 /** POST /store/zonos/checkout { cart_id }: hand the cart to Zonos; answers { checkout_url, temp_cart_uuid }. */

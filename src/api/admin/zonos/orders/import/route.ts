@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { runZonosImport } from "../../../../../workflows/zonos/run-zonos-import"
+import { runZonosImport } from "../../../../../workflows/zonos/helpers/run-zonos-import"
 import { requireZonosOrderId } from "../../../../utils/require-zonos-order-id"
 import { AdminImportZonosOrderType } from "../../validators"
 

@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { runZonosImport } from "../../../../../../workflows/zonos/run-zonos-import"
+import { runZonosImport } from "../../../../../../workflows/zonos/helpers/run-zonos-import"
 import { requireZonosOrderId } from "../../../../../utils/require-zonos-order-id"
 
 /** POST /admin/zonos/orders/:zonos_order_id/check: re-read the order from Zonos and apply its status. */

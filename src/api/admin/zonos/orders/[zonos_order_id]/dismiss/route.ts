@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { dismissZonosOrderWorkflow } from "../../../../../../workflows/zonos/dismiss-zonos-order"
+import { dismissZonosOrderWorkflow } from "../../../../../../workflows/zonos/workflows/dismiss-zonos-order"
 import { requireZonosOrderId } from "../../../../../utils/require-zonos-order-id"
 import { AdminDismissZonosOrderType } from "../../../validators"
 

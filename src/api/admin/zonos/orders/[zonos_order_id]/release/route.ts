@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { releaseZonosHoldWorkflow } from "../../../../../../workflows/zonos/release-zonos-hold"
+import { releaseZonosHoldWorkflow } from "../../../../../../workflows/zonos/workflows/release-zonos-hold"
 import { requireZonosOrderId } from "../../../../../utils/require-zonos-order-id"
 import { AdminReleaseZonosOrderType } from "../../../validators"
 

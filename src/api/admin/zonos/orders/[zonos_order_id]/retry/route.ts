@@ -1,5 +1,5 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { runZonosImport } from "../../../../../../workflows/zonos/run-zonos-import"
+import { runZonosImport } from "../../../../../../workflows/zonos/helpers/run-zonos-import"
 import { requireZonosOrderId } from "../../../../../utils/require-zonos-order-id"
 
 /** POST /admin/zonos/orders/:zonos_order_id/retry: try a failed or pending import again now. */

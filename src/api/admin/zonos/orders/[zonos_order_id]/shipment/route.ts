@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { syncZonosShipmentWorkflow } from "../../../../../../workflows/zonos/sync-zonos-shipment"
+import { syncZonosShipmentWorkflow } from "../../../../../../workflows/zonos/workflows/sync-zonos-shipment"
 import { requireZonosOrderId } from "../../../../../utils/require-zonos-order-id"
 
 /**

@@ -8,12 +8,12 @@ import {
   emitEventStep,
   markPaymentCollectionAsPaid,
 } from "@medusajs/medusa/core-flows"
-import { ZONOS_MODULE } from "../../modules/zonos"
-import { planZonosOrderCompletion } from "./plans/plan-zonos-order-completion"
-import { MappedZonosOrder } from "./mapping/map-zonos-order"
-import { findZonosOrderProgressStep } from "./steps/find-zonos-order-progress"
-import { recordZonosCaptureTransactionsStep } from "./steps/record-zonos-capture-transactions"
-import { setZonosDiscountsAndTaxesStep } from "./steps/set-zonos-discounts-and-taxes"
+import { ZONOS_MODULE } from "../../../modules/zonos"
+import { planZonosOrderCompletion } from "../plans/plan-zonos-order-completion"
+import { MappedZonosOrder } from "../mapping/map-zonos-order"
+import { findZonosOrderProgressStep } from "../steps/find-zonos-order-progress"
+import { recordZonosCaptureTransactionsStep } from "../steps/record-zonos-capture-transactions"
+import { setZonosDiscountsAndTaxesStep } from "../steps/set-zonos-discounts-and-taxes"
 import { finishZonosOrderWorkflow } from "./finish-zonos-order"
 
 export type CreateMedusaOrderFromZonosInput = {

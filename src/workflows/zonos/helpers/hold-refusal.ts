@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { HOLD_REASON_TEXT, isZonosHoldReason } from "../../modules/zonos/zonos-order-states"
+import { HOLD_REASON_TEXT, isZonosHoldReason } from "../../../modules/zonos/zonos-order-states"
 
 /**
  * The refusal for fulfilling an order Zonos (or a merchant review) holds, or null when it is

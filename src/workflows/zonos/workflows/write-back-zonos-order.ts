@@ -1,6 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { findZonosWriteBackStep } from "./steps/find-zonos-write-back"
-import { writeBackMerchantOrderIdStep } from "./steps/write-back-merchant-order-id"
+import { findZonosWriteBackStep } from "../steps/find-zonos-write-back"
+import { writeBackMerchantOrderIdStep } from "../steps/write-back-merchant-order-id"
 
 /**
  * Tells Zonos the Medusa order number of an order imported already (updateMerchantOrderId), for

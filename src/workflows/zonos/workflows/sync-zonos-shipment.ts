@@ -1,5 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { sendZonosShipmentUpdateStep, SendZonosShipmentUpdateInput } from "./steps/send-zonos-shipment-update"
+import { sendZonosShipmentUpdateStep, SendZonosShipmentUpdateInput } from "../steps/send-zonos-shipment-update"
 
 export const SYNC_ZONOS_SHIPMENT_WORKFLOW = "sync-zonos-shipment"
 

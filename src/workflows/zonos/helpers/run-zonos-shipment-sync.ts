@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { VendorOrderStatus } from "../../modules/zonos/client"
-import { syncZonosShipmentWorkflow } from "./sync-zonos-shipment"
+import type { VendorOrderStatus } from "../../../modules/zonos/client"
+import { syncZonosShipmentWorkflow } from "../workflows/sync-zonos-shipment"
 
 /**
  * Runs the Zonos write-back for one order; whatever happens is logged, never thrown: a Zonos

@@ -1,4 +1,4 @@
-import { EMPTY_SHIPMENT_SYNC, normaliseTrackingNumbers, planShipmentUpdate, readShipmentSync } from "../shipment-sync"
+import { EMPTY_SHIPMENT_SYNC, normaliseTrackingNumbers, planShipmentUpdate, readShipmentSync } from "../plan-shipment-sync"
 
 describe("shipment sync planning", () => {
   it("sends all numbers once, and again only when they change", () => {

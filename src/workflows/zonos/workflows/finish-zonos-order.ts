@@ -1,9 +1,9 @@
 import { ReservationItemWorkflowEvents } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { linkZonosOrderToCartStep } from "./steps/link-zonos-order-to-cart"
-import { recordZonosUnreservedLinesStep } from "./steps/record-zonos-unreserved-lines"
-import { reserveZonosOrderInventoryStep } from "./steps/reserve-zonos-order-inventory"
+import { linkZonosOrderToCartStep } from "../steps/link-zonos-order-to-cart"
+import { recordZonosUnreservedLinesStep } from "../steps/record-zonos-unreserved-lines"
+import { reserveZonosOrderInventoryStep } from "../steps/reserve-zonos-order-inventory"
 
 /**
  * What Medusa's own cart completion and draft-order conversion do after creating an order,

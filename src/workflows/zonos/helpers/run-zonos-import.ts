@@ -1,11 +1,11 @@
 import { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { ZONOS_MODULE } from "../../modules/zonos"
-import { formatZonosOrderId } from "../../modules/zonos/client"
-import ZonosModuleService from "../../modules/zonos/service"
-import { importZonosOrderWorkflow, ImportZonosOrderInput, ZonosImportRun } from "./import-zonos-order"
-import { HOLD_REASON_TEXT } from "../../modules/zonos/zonos-order-states"
-import { recordZonosImportFailureWorkflow } from "./record-zonos-import-failure"
+import { ZONOS_MODULE } from "../../../modules/zonos"
+import { formatZonosOrderId } from "../../../modules/zonos/client"
+import ZonosModuleService from "../../../modules/zonos/service"
+import { importZonosOrderWorkflow, ImportZonosOrderInput, ZonosImportRun } from "../workflows/import-zonos-order"
+import { HOLD_REASON_TEXT } from "../../../modules/zonos/zonos-order-states"
+import { recordZonosImportFailureWorkflow } from "../workflows/record-zonos-import-failure"
 
 /**
  * Starts the import workflow and, if it fails in a way its own steps did not record,

@@ -1,9 +1,9 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { getZonosImportResultStep } from "./steps/get-zonos-import-result"
+import { getZonosImportResultStep } from "../steps/get-zonos-import-result"
 import {
   RecordZonosImportFailureInput,
   recordZonosImportFailureStep,
-} from "./steps/record-zonos-import-failure"
+} from "../steps/record-zonos-import-failure"
 
 /**
  * Records an import that failed outside the steps that expect failure (for example Medusa

@@ -1,10 +1,10 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { normalizeZonosOrderId } from "../../modules/zonos/client"
+import { normalizeZonosOrderId } from "../../../modules/zonos/client"
 import { ImportZonosOrderInput, importZonosOrderUnderLockWorkflow, ZonosImportRun } from "./import-zonos-order-under-lock"
-import { createLockOwnerStep } from "./steps/create-lock-owner"
-import { getBusyZonosImportResultStep } from "./steps/get-busy-zonos-import-result"
-import { releaseZonosLockStep } from "./steps/release-zonos-lock"
-import { tryZonosLockStep } from "./steps/try-zonos-lock"
+import { createLockOwnerStep } from "../steps/create-lock-owner"
+import { getBusyZonosImportResultStep } from "../steps/get-busy-zonos-import-result"
+import { releaseZonosLockStep } from "../steps/release-zonos-lock"
+import { tryZonosLockStep } from "../steps/try-zonos-lock"
 
 export type { ImportZonosOrderInput, ZonosImportRun } from "./import-zonos-order-under-lock"
 

@@ -1,6 +1,6 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { buildZonosCheckoutCartStep, BuildZonosCheckoutCartInput } from "./steps/build-zonos-checkout-cart"
-import { createZonosTempCartStep } from "./steps/create-zonos-temp-cart"
+import { buildZonosCheckoutCartStep, BuildZonosCheckoutCartInput } from "../steps/build-zonos-checkout-cart"
+import { createZonosTempCartStep } from "../steps/create-zonos-temp-cart"
 
 export type StartZonosCheckoutInput = BuildZonosCheckoutCartInput
 

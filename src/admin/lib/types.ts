@@ -74,7 +74,7 @@ export type ZonosHistoryEntry = {
   detail?: string
 }
 
-/** What Zonos has been told about shipping (see src/workflows/zonos/shipment-sync.ts). */
+/** What Zonos has been told about shipping (see src/workflows/zonos/plans/plan-shipment-sync.ts). */
 export type ZonosShipmentSync = {
   tracking_numbers: string[]
   tracking_sent_at: string | null

@@ -30,7 +30,7 @@ const ZonosOrder = model
     writeback_error: model.text().nullable(),
     /**
      * What Zonos has been told about shipping and what is still to tell it (tracking numbers,
-     * vendor status, last refusal, attempts): see workflows/zonos/shipment-sync.ts.
+     * vendor status, last refusal, attempts): see workflows/zonos/plans/plan-shipment-sync.ts.
      */
     shipment_sync: model.json().nullable(),
     /** When the sweep tries a refused shipment update again (null: nothing pending). */

@@ -3,7 +3,7 @@ import fs from "node:fs"
 import net from "node:net"
 import os from "node:os"
 import path from "node:path"
-import { Client } from "pg"
+import { databaseUrl, withAdminClient } from "../helpers/test-database"
 
 /**
  * The development store, built and served the way a merchant deploys Medusa: a fresh
@@ -35,30 +35,6 @@ type StoreOptions = {
   log?: (line: string) => void
 }
 
-function dbSettings() {
-  return {
-    host: process.env.DB_HOST || "localhost",
-    port: Number(process.env.DB_PORT || 5432),
-    user: process.env.DB_USERNAME || "postgres",
-    password: process.env.DB_PASSWORD || "",
-  }
-}
-
-function databaseUrl(database: string): string {
-  const { host, port, user, password } = dbSettings()
-  const auth = password ? `${encodeURIComponent(user)}:${encodeURIComponent(password)}` : encodeURIComponent(user)
-  return `postgres://${auth}@${host}:${port}/${database}`
-}
-
-async function withAdminClient<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ ...dbSettings(), database: "postgres" })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end()
-  }
-}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

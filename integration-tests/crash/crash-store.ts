@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { Client } from "pg"
+import { databaseUrl, withAdminClient } from "../helpers/test-database"
 import { freePort } from "../browser/browser-store"
 
 /**
@@ -20,30 +20,6 @@ export const CRASH_LOG_DIR = path.join(ROOT, "test-artifacts", "crash-logs")
 export const ADMIN_EMAIL = "admin@example.com"
 export const ADMIN_PASSWORD = "supersecret"
 
-export function dbSettings() {
-  return {
-    host: process.env.DB_HOST || "localhost",
-    port: Number(process.env.DB_PORT || 5432),
-    user: process.env.DB_USERNAME || "postgres",
-    password: process.env.DB_PASSWORD || "",
-  }
-}
-
-function databaseUrl(database: string): string {
-  const { host, port, user, password } = dbSettings()
-  const auth = password ? `${encodeURIComponent(user)}:${encodeURIComponent(password)}` : encodeURIComponent(user)
-  return `postgres://${auth}@${host}:${port}/${database}`
-}
-
-async function withAdminClient<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ ...dbSettings(), database: "postgres" })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end()
-  }
-}
 
 function tail(file: string, lines = 30): string {
   try {

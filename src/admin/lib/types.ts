@@ -5,6 +5,7 @@ import type {
   ZonosImportResult,
   ZonosImportState,
 } from "../../modules/zonos/zonos-order-states"
+import type { ShipmentSync } from "../../workflows/zonos/plans/plan-shipment-sync"
 
 export type { ZonosHoldReason, ZonosImportOutcome, ZonosImportResult, ZonosImportState }
 
@@ -74,18 +75,8 @@ export type ZonosHistoryEntry = {
   detail?: string
 }
 
-/** What Zonos has been told about shipping (see src/workflows/zonos/plans/plan-shipment-sync.ts). */
-export type ZonosShipmentSync = {
-  tracking_numbers: string[]
-  tracking_sent_at: string | null
-  vendor_status: string | null
-  vendor_status_sent_at: string | null
-  pending_vendor_status: string | null
-  pending_tracking: boolean
-  attempts: number
-  last_error: string | null
-  last_error_at: string | null
-}
+/** What Zonos has been told about shipping: the server's own type. */
+export type ZonosShipmentSync = ShipmentSync
 
 export type ZonosShipmentUpdateResult = {
   zonos_order_id: string | null

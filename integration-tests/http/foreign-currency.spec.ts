@@ -51,7 +51,7 @@ medusaIntegrationTestRunner({
           data: [order],
         } = await query.graph({
           entity: "order",
-          fields: ["id", "currency_code", "total", "tax_total", "metadata", "payment_collections.captured_amount"],
+          fields: ["id", "currency_code", "total", "original_tax_total", "metadata", "payment_collections.captured_amount"],
           filters: { id: orderId! },
         })
         const currency = String(zonosOrder.foreignCurrencyCode).toLowerCase()
@@ -62,6 +62,10 @@ medusaIntegrationTestRunner({
           id: zonosOrder.orderId,
           total: exact(zonosOrder.grandTotalForeign),
         })
+        // Medusa's admin summary shows original_tax_total as "Tax total": Zonos's duties & taxes
+        expect(exact(order.original_tax_total)).toBe(
+          exact(zonosOrder.dutyTaxesTotalForeign ?? zonosOrder.quotedDutyTaxesForeign ?? 0)
+        )
         expect(exact(order.payment_collections[0].captured_amount)).toBe(exact(zonosOrder.grandTotalForeign))
         expect(order.metadata.zonos_amounts_usd.grand_total).toBe(MathBN.convert(String(zonosOrder.grandTotal)).toString())
       }

@@ -24,14 +24,26 @@
  *     are not lines: they only explain the discount (a note when explained != implied). The discount
  *     becomes line item adjustments (code = promoCode.code or "ZONOS_DISCOUNT"), spread in proportion
  *     to line subtotals, rounded down to the currency's minor unit, leftover on the largest line
- *     (then the next), never more than a line's subtotal.
+ *     (then the next), never more than a line's subtotal. The adjustments are is_tax_inclusive: true
+ *     (the amount is what Zonos took off what the shopper paid, duties & taxes included): Medusa
+ *     takes amount / (1 + r) off the taxed base and exactly `amount` off the total, and shows
+ *     discount_total = the discount (see rule 6).
  *     Negative discount (total higher than its parts) or a discount above the items -> ZonosMappingError.
  *  5. Shipping: one method, name customerSelectedShippingName (or "Zonos shipping"), amount shippingTotal.
  *  6. Duties & taxes are TAX (not shipping, not an item): one "ZONOS_DUTIES_TAXES" tax line on every
  *     line item and on the shipping method, all with the same rate
- *     = duties / (discounted items + shipping) * 100, 20 decimals. Medusa's tax, sum of
- *     base * rate / 100, then equals the duties to ~1e-21 of the base (seed orders: <= 5e-17),
- *     i.e. exactly once rounded to the minor unit. No duties -> no tax lines.
+ *     = duties / (items + shipping, BEFORE the discount) * 100, 20 decimals. Medusa's admin summary
+ *     shows original_tax_total (tax on the undiscounted base) as "Tax total": that is then the duties
+ *     to ~1e-20 of the base, i.e. exactly once rounded to the minor unit. With rule 4's tax-inclusive
+ *     adjustments, Medusa's own totals (decorateCartTotals) give, r = rate / 100, D = discount:
+ *       item_subtotal = items, shipping_subtotal = shipping, original_tax_total = r (items + shipping)
+ *       = duties, discount_total = D, original_total = items + shipping + duties,
+ *       total = (items + shipping)(1 + r) - D = grand total,
+ *     so the summary (subtotal, shipping, tax, total, discount, total after discount) is Zonos's
+ *     figures and adds up. tax_total (tax after the discount) is duties - D r / (1 + r): Medusa's
+ *     split of the tax-inclusive discount, not a Zonos figure. An order without a discount has no
+ *     adjustments and the same base either way, so its rate and totals do not depend on rule 4.
+ *     No duties -> no tax lines.
  *  7. Currency "usd": the USD amounts as they are. "foreign": foreignCurrencyCode and the ...Foreign
  *     totals; unit prices converted at itemsTotalForeign / itemsTotal and rounded UP to the minor unit
  *     (rounding up keeps the implied discount >= 0); the discount absorbs that rounding, so the total
@@ -100,7 +112,8 @@ export type MappedAdjustment = {
   code: string
   amount: Decimal
   description: string
-  is_tax_inclusive: false
+  /** true: the amount is what Zonos took off, duties & taxes included (rules 4, 6). */
+  is_tax_inclusive: true
 }
 
 export type MappedItem = {
@@ -151,7 +164,10 @@ export type MappedZonosOrder = {
     items: (MappedTaxLine & { line_index: number })[]
     shipping: (MappedTaxLine & { method_index: number })[]
   }
-  /** What the Medusa order's totals will be. */
+  /**
+   * What the Medusa order's totals will be (rule 6): items = item_subtotal, discount =
+   * discount_total, shipping = shipping_subtotal, tax = original_tax_total, total = total.
+   */
   totals: {
     currency_code: string
     items: Decimal
@@ -272,11 +288,12 @@ export function mapZonosOrder(order: ZonosOrderDetail, ctx: MapZonosOrderContext
     ...item,
     adjustments: isZero(shares[index])
       ? []
-      : [{ code, amount: shares[index], description, is_tax_inclusive: false as const }],
+      : [{ code, amount: shares[index], description, is_tax_inclusive: true as const }],
   }))
 
-  // Duties & taxes: one tax line per line item and on the shipping method, same rate
-  const taxableBase = sum([dec(MathBN.sub(itemsSubtotal, discount)), money.shipping])
+  // Duties & taxes: one tax line per line item and on the shipping method, same rate, on the
+  // undiscounted base (the discount is tax-inclusive, rule 6)
+  const taxableBase = sum([itemsSubtotal, money.shipping])
   const rate = dutiesTaxesRate(money.dutiesTaxes, taxableBase, orderId)
   const taxLine = { rate: rate ?? "0", code: TAX_CODE, description: TAX_DESCRIPTION }
 
@@ -650,8 +667,9 @@ function mapShippingMethod(order: ZonosOrderDetail, money: OrderMoney): MappedSh
 }
 
 /**
- * The one rate that makes Medusa's tax (sum over lines of base * rate / 100) equal the duties:
- * duties / taxable base * 100, with 20 decimals. null when there are no duties.
+ * The one rate that makes Medusa's tax before discounts (original_tax_total: sum over lines of
+ * undiscounted base * rate / 100) equal the duties: duties / taxable base * 100, with 20 decimals.
+ * null when there are no duties.
  */
 function dutiesTaxesRate(dutiesTaxes: Decimal, taxableBase: Decimal, orderId: string): Decimal | null {
   if (isZero(dutiesTaxes)) {
@@ -662,7 +680,7 @@ function dutiesTaxesRate(dutiesTaxes: Decimal, taxableBase: Decimal, orderId: st
   }
   if (!MathBN.gt(taxableBase, 0)) {
     throw new ZonosMappingError(
-      `Zonos order ${orderId} charged duties & taxes of ${dutiesTaxes}, but its discounted items and shipping add up to 0; ` +
+      `Zonos order ${orderId} charged duties & taxes of ${dutiesTaxes}, but its items and shipping add up to 0; ` +
         `Medusa computes tax as a percentage of those, so it cannot carry them. Create the order by hand`
     )
   }

@@ -154,6 +154,22 @@ it("retries the failed import from the page", async () => {
   })
 })
 
+it("shows Zonos's figures in Medusa's own order summary for a discounted order (999-1002)", async () => {
+  await step("summary", async () => {
+    await orderRow("999-1002").locator("a").click()
+    await page.waitForURL(/\/app\/orders\/order_/)
+    // Zonos: items 156.00, shipping 29.50, duties & taxes 62.02, discount 12.00, grand total 235.52
+    const summary = page.locator("div", { hasText: /Total after discount/i }).last()
+    await summary.waitFor()
+    const text = (await page.locator("body").textContent()) ?? ""
+    for (const amount of ["$156.00", "$29.50", "$62.02", "$247.52", "$12.00", "$235.52"]) expect(text).toContain(amount)
+    expect(text).not.toContain("$66.31")
+    expect(text).not.toContain("$16.29")
+    log(`screenshot: ${await screenshotPage(page, "order-summary-999-1002.png", "body")}`)
+    await page.goBack()
+  })
+})
+
 it("shows the fraud-review hold on the order's panel, and its release after Check with Zonos now", async () => {
   await step("panel", async () => {
     await orderRow("999-1004").locator("a").click()

@@ -121,9 +121,42 @@ async function main() {
       log(`Success page:   ${base}/zonos/success?orderId=999-1001`)
       log(`Zonos sandbox:  ${env.ZONOS_API_URL}`)
       log("Ctrl-C stops the store, the sandbox and the database.")
+      demoCheckout(base).then(
+        (url) => log(`Whole sale:     open ${url} (Zonos's checkout, played by the sandbox), press Pay: the success page imports the order`),
+        (error) => log(`(the demo checkout could not be prepared: ${error instanceof Error ? error.message : error})`)
+      )
     }
   })
   medusa.on("exit", (code) => stopAll(code ?? 0))
+}
+
+/**
+ * A storefront's part of the sale, done once at start: a cart with a demo product shipping to the
+ * UK, handed to Zonos Checkout through the plugin's store route. Answers the checkout URL to open.
+ */
+async function demoCheckout(base) {
+  const { publishable_key, region_id } = JSON.parse(require("node:fs").readFileSync(path.join(ROOT, ".medusa", "zonos-demo.json"), "utf8"))
+  const call = async (route, body) => {
+    const response = await fetch(`${base}${route}`, {
+      method: body ? "POST" : "GET",
+      headers: { "content-type": "application/json", "x-publishable-api-key": publishable_key },
+      body: body ? JSON.stringify(body) : undefined,
+    })
+    const json = await response.json()
+    if (!response.ok) throw new Error(`${route}: ${json.message ?? response.status}`)
+    return json
+  }
+  const { products } = await call(`/store/products?region_id=${region_id}&fields=id,variants.id`)
+  const variantId = products.flatMap((product) => product.variants ?? [])[0]?.id
+  if (!variantId) throw new Error("no product to sell")
+  const { cart } = await call("/store/carts", {
+    region_id,
+    email: "demo.shopper@example.com",
+    shipping_address: { first_name: "Demo", last_name: "Shopper", address_1: "1 High Street", city: "London", postal_code: "SW1A 1AA", country_code: "gb" },
+  })
+  await call(`/store/carts/${cart.id}/line-items`, { variant_id: variantId, quantity: 1 })
+  const { checkout_url } = await call("/store/zonos/checkout", { cart_id: cart.id })
+  return checkout_url
 }
 
 process.on("SIGINT", () => stopAll(0))

@@ -158,10 +158,27 @@ medusaIntegrationTestRunner({
         const refused = await sweep()
         expect(refused.counts?.written_back).toBe(0)
 
+        expect((await record("1001")).merchant_order_id_sent_at).toBeNull()
+
         sandbox().clearFaults()
         await letTimePass()
+        // That sweep also imported the window's other orders, whose write-backs Zonos refused too:
+        // now every one of them is written back, and counted once.
+        const { data: unsent } = await getContainer()
+          .resolve(ContainerRegistrationKeys.QUERY)
+          .graph({
+            entity: "zonos_order",
+            fields: ["zonos_order_id", "state", "hold_reason", "order.id"],
+            filters: { merchant_order_id_sent_at: null },
+          })
+          .then(({ data }) => ({ data: data.filter((row) => row.order?.id) }))
+        expect(unsent.map((row) => row.zonos_order_id)).toContain("1001")
+        // Orders in Zonos's review are re-read (refreshed), and written back by that import.
+        const inReview = unsent.filter((row) => row.state === "held" && ["fraud_review", "zonos_hold"].includes(row.hold_reason))
         const result = await sweep()
-        expect(result.counts?.written_back).toBe(1)
+        expect(result.counts?.written_back).toBe(unsent.length - inReview.length)
+        const stillUnsent = await zonos().listZonosOrders({ zonos_order_id: unsent.map((row) => row.zonos_order_id), merchant_order_id_sent_at: null })
+        expect(stillUnsent).toEqual([])
         const sent = await record("1001")
         expect(sent.merchant_order_id_sent_at).not.toBeNull()
         const { data } = await getContainer()

@@ -41,6 +41,9 @@ const STORE_ENV = {
   ZONOS_MAX_RETRIES: "2",
   ZONOS_SWEEP_STOP_AFTER_FAILURES: String(STOP_AFTER),
   ZONOS_SUCCESS_PAGE_WAIT_MS: "3000",
+  // The trial of 10 concurrent success hits kills the store while all 10 import: the success
+  // page's bound on imports in flight (8 by default) must not turn two of them away.
+  ZONOS_SUCCESS_PAGE_MAX_IN_FLIGHT: "20",
   ZONOS_STOREFRONT_SUCCESS_URL: "https://shop.example/thank-you",
   // The scheduled sweep must not start in the middle of a trial: once a day, at an odd hour.
   ZONOS_SWEEP_SCHEDULE: "17 4 * * *",

@@ -90,7 +90,7 @@ function tail(file: string, lines = 25): string {
  * a tsconfig, with node_modules linked. The tsconfig leaves out `.medusa/types`: the types
  * `medusa build` generates there are for editors, and type-checking is plugin:build's job.
  */
-function prepareBuildCopy(dir: string): void {
+export function prepareBuildCopy(dir: string, options: { admin: boolean } = { admin: true }): void {
   fs.rmSync(dir, { recursive: true, force: true })
   fs.mkdirSync(dir, { recursive: true })
   for (const file of ["package.json", "medusa-config.ts"]) {
@@ -104,7 +104,9 @@ function prepareBuildCopy(dir: string): void {
   fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2))
   fs.cpSync(path.join(ROOT, "src"), path.join(dir, "src"), {
     recursive: true,
-    filter: (source) => path.basename(source) !== "__tests__",
+    // Without the admin, the dashboard extensions are left out (a store run with the admin disabled).
+    filter: (source) =>
+      path.basename(source) !== "__tests__" && (options.admin || source !== path.join(ROOT, "src", "admin")),
   })
   fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir")
 }

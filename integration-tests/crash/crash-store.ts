@@ -3,7 +3,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { databaseUrl, withAdminClient } from "../helpers/test-database"
-import { freePort } from "../browser/browser-store"
+import { freePort, prepareBuildCopy } from "../browser/browser-store"
 
 /**
  * The development store for the crash suite, deployed as in production and killed like a
@@ -68,25 +68,6 @@ function runMedusa(name: string, args: string[], cwd: string, env: NodeJS.Proces
   })
 }
 
-/** A copy of the store to build in (package.json, medusa-config.ts, src/ without tests, a tsconfig). */
-function prepareBuildCopy(dir: string): void {
-  fs.rmSync(dir, { recursive: true, force: true })
-  fs.mkdirSync(dir, { recursive: true })
-  for (const file of ["package.json", "medusa-config.ts"]) {
-    fs.copyFileSync(path.join(ROOT, file), path.join(dir, file))
-  }
-  const tsconfig = JSON.parse(fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8"))
-  tsconfig.include = (tsconfig.include as string[]).filter((entry) => !entry.startsWith(".medusa"))
-  tsconfig.exclude = (tsconfig.exclude as string[]).filter((entry) => entry !== "medusa-config.ts")
-  fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(tsconfig, null, 2))
-  fs.cpSync(path.join(ROOT, "src"), path.join(dir, "src"), {
-    recursive: true,
-    // The dashboard extensions are left out: the store runs with the admin disabled.
-    filter: (source) => path.basename(source) !== "__tests__" && source !== path.join(ROOT, "src", "admin"),
-  })
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir")
-}
-
 export type CrashServer = {
   url: string
   /** SIGKILL to the whole process group, as when a machine or container dies. */
@@ -129,7 +110,7 @@ export async function prepareCrashStore(env: Record<string, string>, log: (line:
     await client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`)
     await client.query(`CREATE DATABASE "${databaseName}"`)
   })
-  prepareBuildCopy(buildDir)
+  prepareBuildCopy(buildDir, { admin: false })
   const build = runMedusa("build", ["build"], buildDir, { ...baseEnv, NODE_ENV: "production" }).then((seconds) =>
     log(`medusa build (backend only) took ${seconds.toFixed(0)} s`)
   )

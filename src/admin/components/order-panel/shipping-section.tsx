@@ -2,23 +2,15 @@ import { Alert, Button, Text, toast } from "@medusajs/ui"
 import { useSendZonosShipment } from "../../hooks/zonos"
 import { formatRelativeTime } from "../../lib/money"
 import { errorMessage } from "../../lib/words"
-import type { ZonosOrderFull, ZonosUnreservedLine } from "../../lib/types"
 import { SectionRow } from "../section-row"
+import type { OrderSectionProps } from "./order-section-props"
 
 /**
  * What Zonos has been told about shipping: the tracking numbers it has and when, the vendor
  * status, a refusal waiting for the sweep's retry, and "Send again". Also the lines imported
  * without a stock reservation, since those are what to check before shipping.
  */
-export const ShippingSection = ({
-  record,
-  zonosOrderLabel,
-  unreservedLines,
-}: {
-  record: ZonosOrderFull
-  zonosOrderLabel: string
-  unreservedLines: ZonosUnreservedLine[]
-}) => {
+export const ShippingSection = ({ record, zonosOrderLabel, unreservedLines }: OrderSectionProps) => {
   const send = useSendZonosShipment()
   const sync = record.shipment_sync ?? {}
   const numbers = sync.tracking_numbers ?? []

@@ -10,6 +10,7 @@ import { ReleaseHoldPrompt } from "../release-hold-prompt"
 import { SectionRow } from "../section-row"
 import { AmountsSection } from "./amounts-section"
 import { HistorySection } from "./history-section"
+import type { OrderSectionProps } from "./order-section-props"
 import { ShippingSection } from "./shipping-section"
 
 /**
@@ -58,15 +59,7 @@ export const ZonosOrderPanel = ({
   )
 }
 
-const PanelBody = ({
-  record,
-  zonosOrderLabel,
-  unreservedLines,
-}: {
-  record: ZonosOrderFull
-  zonosOrderLabel: string
-  unreservedLines: ZonosUnreservedLine[]
-}) => {
+const PanelBody = ({ record, zonosOrderLabel, unreservedLines }: OrderSectionProps) => {
   const detail = record.order_detail ?? {}
   const payment = paymentFacts(detail.paymentProcessing)
   // Zonos's own record of it, else what the plugin has sent (orderDetail is only re-read now and then).

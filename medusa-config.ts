@@ -43,6 +43,7 @@ module.exports = defineConfig({
         storefrontSuccessUrl: process.env.ZONOS_STOREFRONT_SUCCESS_URL,
         successPageWaitMs: process.env.ZONOS_SUCCESS_PAGE_WAIT_MS,
         successPageMaxInFlight: process.env.ZONOS_SUCCESS_PAGE_MAX_IN_FLIGHT,
+        checkoutMaxInFlight: process.env.ZONOS_CHECKOUT_MAX_IN_FLIGHT,
         currency: process.env.ZONOS_CURRENCY,
         regionId: process.env.ZONOS_REGION_ID,
         salesChannelId: process.env.ZONOS_SALES_CHANNEL_ID,

@@ -7,6 +7,7 @@ import { CheckoutStore, createShopperCart, JACKET_SKU, PROMO_CODE, seedCheckoutS
 import { ZONOS_MODULE } from "../../src/modules/zonos"
 import ZonosModuleService from "../../src/modules/zonos/service"
 import { IMPORT_OUTCOME_BY_STATE } from "../../src/modules/zonos/zonos-order-states"
+import { SANDBOX_SECRET } from "../../src/sandbox"
 import { startZonosCheckout } from "../../src/storefront"
 import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/workflows/sweep-zonos-orders"
 import { createAdminHeaders } from "../helpers/admin-auth"
@@ -15,7 +16,12 @@ import { redirectQueryKeys } from "../helpers/zonos-rows"
 
 jest.setTimeout(180_000)
 
-const { sandbox } = useZonosSandbox({ ZONOS_CONTINUE_SHOPPING_URL: "https://shop.example/", ZONOS_PRODUCT_URL_TEMPLATE: "https://shop.example/products/{handle}" })
+/** The store route's bound on checkouts being started at once, low so 2 x this many requests meet it. */
+const CHECKOUT_MAX_IN_FLIGHT = 3
+const { sandbox } = useZonosSandbox({
+  ZONOS_CHECKOUT_MAX_IN_FLIGHT: String(CHECKOUT_MAX_IN_FLIGHT),
+  ZONOS_CONTINUE_SHOPPING_URL: "https://shop.example/", ZONOS_PRODUCT_URL_TEMPLATE: "https://shop.example/products/{handle}",
+})
 
 medusaIntegrationTestRunner({
   medusaConfigFile: path.join(__dirname, "../.."),
@@ -125,6 +131,25 @@ medusaIntegrationTestRunner({
       expect(noKey.status).toBe(400)
 
       expect(tempCartCalls()).toHaveLength(0)
+    })
+
+    it("answers a Zonos failure with a clear 424, never a 5xx, and a flood past the bound with 429", async () => {
+      const cart = await createShopperCart(getContainer(), store)
+      sandbox().setFaults({ errorRate: 1, endpoints: ["createTempCart"] })
+      const failed = await startCheckout(cart.id)
+      expect(failed.status).toBe(424)
+      expect(failed.data).toEqual({ type: "zonos_unavailable", message: expect.stringMatching(/^Zonos could not start the checkout: /) })
+      expect(JSON.stringify(failed.data)).not.toContain(SANDBOX_SECRET)
+
+      sandbox().setFaults({ latencyMs: 300, endpoints: ["createTempCart"] })
+      sandbox().resetCalls()
+      const answers = await Promise.all(Array.from({ length: 2 * CHECKOUT_MAX_IN_FLIGHT }, () => startCheckout(cart.id)))
+      const statuses = answers.map((answer) => answer.status)
+      expect(statuses.filter((status) => status >= 500)).toEqual([])
+      expect(statuses.filter((status) => status === 200).length).toBeGreaterThan(0)
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0)
+      expect(sandbox().peakOpenCalls().createTempCart).toBeLessThanOrEqual(CHECKOUT_MAX_IN_FLIGHT)
+      expect(answers.find((answer) => answer.status === 429)?.data).toEqual({ type: "too_many_requests", message: expect.any(String) })
     })
 
     describe("the whole sale: cart -> Zonos Checkout -> success page -> Medusa order", () => {

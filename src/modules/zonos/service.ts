@@ -21,12 +21,15 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
   protected readonly settings_: ZonosPublicSettings
   /** Imports started by the public success page that are still running in this process. */
   readonly successPageImports: InFlightLimit
+  /** Checkouts being started (createTempCart) by the store route in this process. */
+  readonly checkoutStarts: InFlightLimit
 
   constructor(dependencies: InjectedDependencies) {
     super(...arguments)
     const { secret, ...settings } = dependencies.zonosOptions
     this.settings_ = settings
     this.successPageImports = new InFlightLimit(settings.successPageMaxInFlight)
+    this.checkoutStarts = new InFlightLimit(settings.checkoutMaxInFlight)
     this.client = new ZonosClient({
       storeId: settings.storeId,
       secret,

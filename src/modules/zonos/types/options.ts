@@ -59,6 +59,12 @@ export const zonosOptionsSchema = z.object({
    */
   successPageMaxInFlight: positiveInt("successPageMaxInFlight").max(100, "successPageMaxInFlight must be 100 or less").default(8),
   /**
+   * Checkouts `POST /store/zonos/checkout` may be starting at once, per server process. The
+   * publishable key that opens the route ships in every storefront bundle, so this bounds what
+   * anyone can make the store ask of Zonos's createTempCart; past it the route answers 429.
+   */
+  checkoutMaxInFlight: positiveInt("checkoutMaxInFlight").max(100, "checkoutMaxInFlight must be 100 or less").default(8),
+  /**
    * Which amounts become the Medusa order: "usd" (what Zonos settles with the
    * merchant) or "foreign" (the shopper's `foreignCurrencyCode` and `...Foreign` amounts).
    */

@@ -13,6 +13,7 @@ describe("parseZonosOptions", () => {
       storefrontSuccessUrl: "/zonos/thank-you",
       successPageWaitMs: 8000,
       successPageMaxInFlight: 8,
+      checkoutMaxInFlight: 8,
       currency: "usd",
       holdTestOrders: true,
       sweepConcurrency: 4,

@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedZonosDemoStore } from "../../scripts/lib/seed-store"
 import { ZONOS_MODULE } from "../../src/modules/zonos"
 import ZonosModuleService from "../../src/modules/zonos/service"
+import { ZONOS_SWEEP_SCHEDULE } from "../../src/modules/zonos/utils/sweep-schedule"
 import { SANDBOX_SECRET } from "../../src/sandbox"
 import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/workflows/sweep-zonos-orders"
 import { createAdminHeaders } from "../helpers/admin-auth"
@@ -277,6 +278,11 @@ medusaIntegrationTestRunner({
           expect.arrayContaining(["seen", "imported"])
         )
         expect((await call("get", "/admin/zonos/orders/999-77777")).status).toBe(404)
+        // Mapping rule 10, exact from the server: the discount that makes the panel add up.
+        expect(one.data.zonos_order.panel_discount).toEqual({ usd: null, foreign: null })
+        await call("post", "/admin/zonos/orders/import", { zonos_order_id: "999-1003" })
+        const promo = await call("get", "/admin/zonos/orders/999-1003")
+        expect(promo.data.zonos_order.panel_discount).toEqual({ usd: "10", foreign: expect.stringMatching(/^\d+(\.\d+)?$/) })
 
         const fraudRelease = await call("post", "/admin/zonos/orders/999-1004/release", { note: "looks fine" })
         expect(fraudRelease.status).toBe(400)
@@ -299,7 +305,7 @@ medusaIntegrationTestRunner({
 
         const connection = await call("get", "/admin/zonos/connection")
         expect(connection.data).toEqual(
-          expect.objectContaining({ status: "connected", store_id: "999", api_url: sandbox().url, sweep_schedule: "*/15 * * * *" })
+          expect.objectContaining({ status: "connected", store_id: "999", api_url: sandbox().url, sweep_schedule: ZONOS_SWEEP_SCHEDULE })
         )
 
         for (const body of bodies) expect(JSON.stringify(body)).not.toContain(SANDBOX_SECRET)

@@ -95,6 +95,8 @@ export type ZonosOrderFull = ZonosOrderRow & {
   released_by: string | null
   release_note: string | null
   order_detail: ZonosOrderDetail | null
+  /** Discount making the panel's amounts add up to Zonos's total (server-side, exact); null when none. */
+  panel_discount?: { usd: string | null; foreign: string | null } | null
   history: { entries: ZonosHistoryEntry[] } | null
 }
 

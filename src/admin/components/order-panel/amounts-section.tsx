@@ -5,6 +5,11 @@ import type { ZonosOrderDetail } from "../../lib/types"
 
 type Line = { label: string; usd: unknown; foreign: unknown; total?: boolean }
 
+/** "-" before a positive decimal string; null stays null. */
+function negate(amount: string | null | undefined): string | null {
+  return amount ? `-${amount}` : null
+}
+
 function asAmount(value: unknown): string | null {
   return typeof value === "string" || typeof value === "number" ? String(value) : null
 }
@@ -13,7 +18,13 @@ function asAmount(value: unknown): string | null {
  * What the shopper paid, in USD (what Zonos remits) and in the shopper's own currency,
  * then the duties and taxes Zonos charged, part by part.
  */
-export const AmountsSection = ({ detail }: { detail: ZonosOrderDetail }) => {
+export const AmountsSection = ({
+  detail,
+  discount,
+}: {
+  detail: ZonosOrderDetail
+  discount: { usd: string | null; foreign: string | null } | null
+}) => {
   const foreignCode = typeof detail.foreignCurrencyCode === "string" ? detail.foreignCurrencyCode.toUpperCase() : null
   const showForeign = Boolean(foreignCode && foreignCode !== "USD")
   const lines: Line[] = [
@@ -24,6 +35,9 @@ export const AmountsSection = ({ detail }: { detail: ZonosOrderDetail }) => {
       usd: detail.dutyTaxesTotal ?? detail.quotedDutyTaxes,
       foreign: detail.dutyTaxesTotalForeign ?? detail.quotedDutyTaxesForeign,
     },
+    // Taken off, so the rows add up to the total. Zonos's itemsTotal already nets its discount
+    // items, so this is the rest (the promo code); Medusa's summary shows items gross, discount whole.
+    { label: "Discount", usd: negate(discount?.usd), foreign: negate(discount?.foreign) },
     { label: "Total", usd: detail.grandTotal, foreign: detail.grandTotalForeign, total: true },
   ].filter((line) => asAmount(line.usd) !== null || asAmount(line.foreign) !== null)
   const breakdown = dutyBreakdownRows(detail.dutyTaxesBreakdown)

@@ -120,7 +120,7 @@ const PanelBody = ({ record, zonosOrderLabel, unreservedLines }: OrderSectionPro
       />
       <SectionRow title="Tracking number" value={tracking ?? "Not shipped yet"} />
       <ShippingSection record={record} zonosOrderLabel={zonosOrderLabel} unreservedLines={unreservedLines} />
-      <AmountsSection detail={detail} />
+      <AmountsSection detail={detail} discount={record.panel_discount ?? null} />
       <HistorySection entries={record.history?.entries} />
       <PanelActions record={record} zonosOrderLabel={zonosOrderLabel} />
     </>

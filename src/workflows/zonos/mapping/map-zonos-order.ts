@@ -55,6 +55,10 @@
  *     the cart's variant by productId (= the variant id the checkout sent), never a look-alike SKU;
  *     the order gets the cart's customer_id and metadata.medusa_cart_id. Linking the order to the
  *     cart and completing it is the import workflow's job (link-zonos-order-to-cart step).
+ * 10. What the admin's Zonos panel shows as "Discount", per currency Zonos gives: itemsTotal +
+ *     shipping + duties & taxes - grand total (the same implied discount as rule 4, read from
+ *     Zonos's totals), so the panel's rows add up to its total; null when there is none, or when
+ *     Zonos left out a total it needs. Never negative: a total above its parts is rule 4's error.
  */
 import { MathBN } from "@medusajs/framework/utils"
 import type { BigNumberInput, CreateOrderDTO } from "@medusajs/framework/types"
@@ -613,6 +617,29 @@ function impliedDiscount(itemsSubtotal: Decimal, money: OrderMoney, orderId: str
     )
   }
   return discount
+}
+
+/** RULE 10: the discount the admin panel shows, in USD and in the shopper's currency. */
+export function zonosPanelDiscount(order: ZonosOrderDetail): { usd: Decimal | null; foreign: Decimal | null } {
+  const implied = (
+    items: BigNumberInput | null | undefined,
+    shipping: BigNumberInput | null | undefined,
+    duties: BigNumberInput | null | undefined,
+    grandTotal: BigNumberInput | null | undefined
+  ): Decimal | null => {
+    if (items == null || grandTotal == null) return null
+    const discount = MathBN.sub(sum([items, shipping ?? "0", duties ?? "0"]), grandTotal)
+    return MathBN.gt(discount, 0) ? dec(discount) : null
+  }
+  return {
+    usd: implied(order.itemsTotal, order.shippingTotal, order.dutyTaxesTotal ?? order.quotedDutyTaxes, order.grandTotal),
+    foreign: implied(
+      order.itemsTotalForeign,
+      order.shippingTotalForeign,
+      order.dutyTaxesTotalForeign ?? order.quotedDutyTaxesForeign,
+      order.grandTotalForeign
+    ),
+  }
 }
 
 /**

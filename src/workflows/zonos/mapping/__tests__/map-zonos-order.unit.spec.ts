@@ -13,6 +13,7 @@ import {
   currencyDecimals,
   splitName,
   ZonosMappingError,
+  zonosPanelDiscount,
 } from "../map-zonos-order"
 
 const NOW = new Date("2025-03-10T12:00:00.000Z")
@@ -595,5 +596,35 @@ describe("pickRegion", () => {
     expect(regionNotFoundError("JP", "usd").message).toBe(
       'No region sells to "jp" in USD: create one, or set the plugin option regionId'
     )
+  })
+})
+
+describe("zonosPanelDiscount (rule 10)", () => {
+  it.each(SEEDS.map((order) => [order.orderId] as const))("%s: the panel's rows add up to Zonos's total in each currency", (orderId) => {
+    const order = seed(orderId)
+    const discount = zonosPanelDiscount(order)
+    const rows = (items: unknown, shipping: unknown, duties: unknown, off: string | null) =>
+      MathBN.sub(MathBN.add(String(items ?? "0"), String(shipping ?? "0"), String(duties ?? "0")), off ?? "0")
+    expect(MathBN.eq(rows(order.itemsTotal, order.shippingTotal, order.dutyTaxesTotal ?? order.quotedDutyTaxes, discount.usd), order.grandTotal ?? "x")).toBe(true)
+    if (order.grandTotalForeign != null && order.itemsTotalForeign != null) {
+      const foreignDuties = order.dutyTaxesTotalForeign ?? order.quotedDutyTaxesForeign
+      expect(MathBN.eq(rows(order.itemsTotalForeign, order.shippingTotalForeign, foreignDuties, discount.foreign), order.grandTotalForeign)).toBe(true)
+    }
+    for (const amount of [discount.usd, discount.foreign]) {
+      if (amount !== null) expect(MathBN.gt(amount, 0)).toBe(true)
+    }
+  })
+
+  it("is the promo code's amount when Zonos's items are the product items (the CA order with WELCOME10)", () => {
+    const order = SEEDS.find((candidate) => candidate.promoCode?.code === "WELCOME10")
+    if (!order) throw new Error("the sandbox seeds no WELCOME10 order")
+    expect(zonosPanelDiscount(order).usd).toBe("10")
+  })
+
+  it("is null without a discount, and when Zonos left out a total", () => {
+    const plain = SEEDS.find((candidate) => !candidate.promoCode && !(candidate.items ?? []).some((item) => MathBN.lt(item.unitPrice ?? 0, 0)))
+    if (!plain) throw new Error("the sandbox seeds no order without a discount")
+    expect(zonosPanelDiscount(plain)).toEqual({ usd: null, foreign: null })
+    expect(zonosPanelDiscount({ ...plain, grandTotal: undefined, grandTotalForeign: undefined })).toEqual({ usd: null, foreign: null })
   })
 })

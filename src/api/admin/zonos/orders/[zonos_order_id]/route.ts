@@ -1,8 +1,14 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { zonosOrderDetailSchema } from "../../../../../modules/zonos/client"
+import { zonosPanelDiscount } from "../../../../../workflows/zonos/mapping/map-zonos-order"
 import { requireZonosOrderId } from "../../../../utils/require-zonos-order-id"
 
-/** GET /admin/zonos/orders/:zonos_order_id: one Zonos order with its history and last order detail. */
+/**
+ * GET /admin/zonos/orders/:zonos_order_id: one Zonos order with its history and last order
+ * detail, and `panel_discount` (mapping rule 10: the discount that makes the panel's amounts
+ * add up to Zonos's total; computed here because the admin has no exact decimals).
+ */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const zonosOrderId = requireZonosOrderId(req.scope, req.params.zonos_order_id)
@@ -14,5 +20,6 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!data.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Zonos order ${req.params.zonos_order_id} has been seen by this store`)
   }
-  res.json({ zonos_order: data[0] })
+  const detail = zonosOrderDetailSchema.safeParse(data[0].order_detail)
+  res.json({ zonos_order: { ...data[0], panel_discount: detail.success ? zonosPanelDiscount(detail.data) : null } })
 }

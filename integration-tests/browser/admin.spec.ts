@@ -163,6 +163,24 @@ it("shows Zonos's figures in Medusa's own order summary for a discounted order (
     await summary.waitFor()
     const text = (await page.locator("body").textContent()) ?? ""
     for (const amount of ["$156.00", "$29.50", "$62.02", "$247.52", "$12.00", "$235.52"]) expect(text).toContain(amount)
+    // ... each on its own row of Medusa's summary, not merely somewhere on the page
+    const summaryRows = (label: string) =>
+      page.evaluate(
+        (label) =>
+          Array.from(document.querySelectorAll("div.grid-cols-3, div.justify-between"))
+            .map((row) => (row.textContent ?? "").replace(/\s+/g, " ").trim())
+            .filter((row) => row.startsWith(label)),
+        label
+      )
+    for (const [label, amount] of [
+      ["Item Subtotal", "$156.00"],
+      ["Shipping Subtotal", "$29.50"],
+      ["Tax Total", "$62.02"],
+      ["Discount Total", "$12.00"],
+      ["Total After Discount", "$235.52"],
+    ]) {
+      expect({ label, rows: await summaryRows(label) }).toEqual({ label, rows: expect.arrayContaining([expect.stringContaining(amount)]) })
+    }
     expect(text).not.toContain("$66.31")
     expect(text).not.toContain("$16.29")
     log(`screenshot: ${await screenshotPage(page, "order-summary-999-1002.png", "body")}`)

@@ -51,6 +51,7 @@ module.exports = defineConfig({
         continueShoppingUrl: process.env.ZONOS_CONTINUE_SHOPPING_URL,
         productUrlTemplate: process.env.ZONOS_PRODUCT_URL_TEMPLATE,
         sweepStopAfterFailures: process.env.ZONOS_SWEEP_STOP_AFTER_FAILURES,
+        sweepStaleSeconds: process.env.ZONOS_SWEEP_STALE_SECONDS,
       },
     },
     ...(redisUrl

@@ -5,7 +5,7 @@ import { seedZonosDemoStore } from "../../scripts/lib/seed-store"
 import { ZONOS_MODULE } from "../../src/modules/zonos"
 import ZonosModuleService from "../../src/modules/zonos/service"
 import { SANDBOX_SECRET } from "../../src/sandbox"
-import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/workflows/sweep-zonos-orders"
+import { sweepToEnd, waitForSweepEndOverHttp } from "../helpers/sweep-to-end"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { useZonosSandbox } from "../helpers/sandbox-env"
 import { medusaOrderIdOf } from "../helpers/zonos-rows"
@@ -31,7 +31,7 @@ medusaIntegrationTestRunner({
 
     const zonos = () => getContainer().resolve<ZonosModuleService>(ZONOS_MODULE)
     const record = async (id: string) => (await zonos().listZonosOrders({ zonos_order_id: id }))[0]
-    const sweep = async () => (await sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "test" } })).result
+    const sweep = () => sweepToEnd(getContainer())
     const visitSuccessPage = (orderId: string) =>
       api.get(`/zonos/success?orderId=${orderId}`, { maxRedirects: 0, validateStatus: () => true })
     const importedOrderId = async (orderId: string) => {
@@ -292,8 +292,9 @@ medusaIntegrationTestRunner({
         expect(checked.data.result).toEqual(expect.objectContaining({ outcome: "imported", hold_reason: null }))
 
         const swept = await call("post", "/admin/zonos/sweeps")
-        expect(swept.status).toBe(200)
-        expect(swept.data.zonos_sweep).toEqual(expect.objectContaining({ status: "succeeded", trigger: "admin" }))
+        expect(swept.status).toBe(202)
+        const ended = await waitForSweepEndOverHttp((path) => call("get", path), swept.data.zonos_sweep.id)
+        expect(ended).toEqual(expect.objectContaining({ status: "succeeded", trigger: "admin" }))
         const sweeps = await call("get", "/admin/zonos/sweeps")
         expect(sweeps.data.zonos_sweeps[0].id).toBe(swept.data.zonos_sweep.id)
 

@@ -1,0 +1,52 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ZONOS_MODULE } from "../../../modules/zonos"
+import ZonosModuleService from "../../../modules/zonos/service"
+import { ZONOS_NOT_ANSWERING_CODES, ZonosSweepItemOutcome } from "../../../modules/zonos/zonos-order-states"
+import { writeBackZonosOrderWorkflow } from "../workflows/write-back-zonos-order"
+import { finishZonosSweepIfDone } from "./finish-zonos-sweep"
+import { runZonosImport } from "./run-zonos-import"
+
+/**
+ * Handles one order a sweep handed out (a zonos_sweep_item row), in whichever process took the
+ * event: imports or re-reads it through runZonosImport (the same lock and idempotency as the
+ * success page), or writes its display id back to Zonos. Safe to run twice for the same row (a
+ * redelivered event): the import finds its order, and the outcome is recorded once. Then, if it
+ * was the sweep's last order, ends the sweep. Orders of a sweep that stopped because Zonos was
+ * not answering are skipped (recorded, not started); those of a sweep no longer running (closed
+ * as dead) are left alone: the next sweep's window covers them.
+ */
+export async function handleZonosSweepOrder(container: MedusaContainer, itemId: string): Promise<void> {
+  const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
+  const [item] = await zonos.listZonosSweepItems({ id: itemId }, { take: 1 })
+  if (!item) return
+  const [sweep] = await zonos.listZonosSweeps({ id: item.sweep_id }, { take: 1 })
+  if (!sweep || sweep.status !== "running") return
+  if (item.outcome === null) {
+    const outcome = await zonos.sweepSlots.run(() => handleItem(container, item))
+    await zonos.recordSweepItemOutcome(item.id, outcome)
+  }
+  await finishZonosSweepIfDone(container, item.sweep_id)
+}
+
+type SweepItem = { id: string; sweep_id: string; zonos_order_id: string; kind: string; listed_by_zonos: boolean }
+
+async function handleItem(container: MedusaContainer, item: SweepItem): Promise<ZonosSweepItemOutcome> {
+  const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
+  // Read now, not when the event arrived: the stop may have come while this one waited for a slot.
+  const [sweep] = await zonos.listZonosSweeps({ id: item.sweep_id }, { take: 1, select: ["id", "stopped_at"] })
+  if (sweep?.stopped_at) return "skipped"
+  if (item.kind === "write_back") {
+    const { result } = await writeBackZonosOrderWorkflow(container).run({ input: { zonos_order_id: item.zonos_order_id } })
+    return result.sent ? "written_back" : "not_written_back"
+  }
+  const refresh = item.kind === "refresh"
+  const result = await runZonosImport(container, {
+    zonos_order_id: item.zonos_order_id,
+    source: "sweep",
+    refresh,
+    listed_by_zonos: item.listed_by_zonos,
+  })
+  const notAnswering = result.zonos_error_code !== null && ZONOS_NOT_ANSWERING_CODES.includes(result.zonos_error_code)
+  await zonos.recordSweepZonosAnswer(item.sweep_id, notAnswering, zonos.getSettings().sweepStopAfterFailures)
+  return refresh ? "refreshed" : result.outcome
+}

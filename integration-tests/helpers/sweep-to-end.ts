@@ -25,12 +25,23 @@ export async function sweepToEnd(container: MedusaContainer, input: StartZonosSw
   return waitForSweepEnd(container, result.id)
 }
 
+/** A sweep as GET /admin/zonos/sweeps/:id answers it. */
+export type SweepOverHttp = {
+  id: string
+  status: string
+  trigger: string
+  total: number | null
+  done?: number
+  counts: Record<string, number> | null
+  error: string | null
+}
+
 /** The same over HTTP: polls GET /admin/zonos/sweeps/:id until the sweep is no longer running. */
-export async function waitForSweepEndOverHttp<T extends { status: string }>(
-  get: (path: string) => Promise<{ data: { zonos_sweep: T } }>,
+export async function waitForSweepEndOverHttp(
+  get: (path: string) => Promise<{ data: { zonos_sweep: SweepOverHttp } }>,
   sweepId: string,
   timeoutMs = 180_000
-): Promise<T> {
+): Promise<SweepOverHttp> {
   const giveUpAt = Date.now() + timeoutMs
   for (;;) {
     const { zonos_sweep: sweep } = (await get(`/admin/zonos/sweeps/${sweepId}`)).data

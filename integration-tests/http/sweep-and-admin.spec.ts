@@ -195,6 +195,43 @@ medusaIntegrationTestRunner({
         expect(result.error).toMatch(/orderNumbers/)
         expect(result.error).not.toContain(SANDBOX_SECRET)
       })
+
+      it("backfills every order since a day: a clear 400 for a bad day, and a second run imports nothing twice", async () => {
+        const post = (body: unknown) => api.post("/admin/zonos/sweeps", body, { ...admin, validateStatus: () => true })
+        for (const [since, message] of [
+          ["2026-02-30", "since_date 2026-02-30 is not a day of the calendar"],
+          ["2999-01-01", "since_date 2999-01-01 is in the future"],
+          ["last week", 'since_date must be a day written YYYY-MM-DD, not "last week"'],
+          ["1999-12-31", "since_date must be 2000-01-01 or later"],
+        ]) {
+          const refused = await post({ since_date: since })
+          expect({ since, status: refused.status, message: refused.data.message }).toEqual({ since, status: 400, message })
+        }
+        expect((await post({ since_date: 20260101 })).status).toBe(400)
+
+        // Orders of 40 days ago: past the regular sweep's window (14 days), only a backfill finds them.
+        const placed = Date.now() - 40 * 24 * 60 * 60 * 1000
+        const ids = Array.from({ length: 3 }, () => String(sandbox().addOrder({ orderDate: placed }).orderId))
+        await sweep()
+        expect(await zonos().listZonosOrders({ zonos_order_id: ids })).toEqual([])
+
+        const since = new Date(placed - 24 * 60 * 60 * 1000).toISOString().slice(0, 10)
+        const first = await post({ since_date: since })
+        expect(first.status).toBe(202)
+        expect(first.data.zonos_sweep).toEqual(expect.objectContaining({ trigger: "backfill", since_date: since.replace(/-/g, "") }))
+        const get = (url: string) => api.get(url, admin)
+        const backfilled = await waitForSweepEndOverHttp(get, first.data.zonos_sweep.id)
+        expect(backfilled).toEqual(expect.objectContaining({ status: "succeeded", total: 3, done: 3 }))
+        expect(backfilled.counts).toEqual(expect.objectContaining({ imported: 3, not_in_medusa: 0 }))
+
+        // Run again (as after an interruption): the orders already in Medusa are skipped by the sweep's own records.
+        const again = await waitForSweepEndOverHttp(get, (await post({ since_date: since })).data.zonos_sweep.id)
+        expect(again).toEqual(expect.objectContaining({ status: "succeeded", total: 0 }))
+        for (const id of ids) expect((await record(id)).state).toBe("imported")
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const { data: rows } = await query.graph({ entity: "zonos_order", fields: ["order.id"], filters: { zonos_order_id: ids } })
+        expect(new Set(rows.map((row) => row.order?.id)).size).toBe(3)
+      })
     })
 
     describe("admin API", () => {

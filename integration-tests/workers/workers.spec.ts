@@ -1,4 +1,5 @@
 import { Client } from "pg"
+import { normalizeZonosOrderId } from "../../src/modules/zonos/client"
 import { SANDBOX_SECRET, SANDBOX_STORE_ID, startZonosSandbox, ZonosSandbox } from "../../src/sandbox"
 import { CrashServer, CrashStore, ADMIN_EMAIL, ADMIN_PASSWORD, prepareCrashStore } from "../crash/crash-store"
 import { requireRedisOrSkip } from "../helpers/redis-probe"
@@ -92,8 +93,9 @@ async function expectEachImportedOnce(ids: string[]) {
   expect(unlinked[0].n).toBe(0)
 }
 
+/** Adds orders at Zonos; answers their normalised numbers ("1001"), as the plugin's rows hold them. */
 function addOrders(count: number, orderDate?: number): string[] {
-  return Array.from({ length: count }, () => String(sandbox.addOrder(orderDate ? { orderDate } : {}).orderId))
+  return Array.from({ length: count }, () => normalizeZonosOrderId(String(sandbox.addOrder(orderDate ? { orderDate } : {}).orderId)))
 }
 
 async function startWorker(): Promise<CrashServer> {

@@ -19,6 +19,11 @@ const ZonosSweepItem = model
     outcome: model.text().nullable(),
     handled_at: model.dateTime().nullable(),
   })
-  .indexes([{ on: ["sweep_id", "zonos_order_id"], unique: true }])
+  .indexes([
+    { on: ["sweep_id", "zonos_order_id"], unique: true },
+    // "Is anything of this sweep still waiting?", asked after every order (claimSweepFinish): a
+    // look-up in the waiting rows only, however many orders a backfill has handled already.
+    { on: ["sweep_id"], where: { outcome: null } },
+  ])
 
 export default ZonosSweepItem

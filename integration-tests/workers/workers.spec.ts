@@ -22,7 +22,7 @@ jest.setTimeout(600_000)
 const log = (line: string) => process.stdout.write(`[workers] ${line}\n`)
 
 const REDIS_BASE = process.env.WORKERS_REDIS_URL || "redis://127.0.0.1:6379"
-const REDIS_URL = `${REDIS_BASE}/${1 + (process.pid % 15)}`
+const REDIS_URL = `${REDIS_BASE}/${1 + (process.pid % 9)}`
 const REDIS = requireRedisOrSkip(REDIS_BASE, "the workers suite")
 const describeWithRedis = REDIS.available ? describe : describe.skip
 

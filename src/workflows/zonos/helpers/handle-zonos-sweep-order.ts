@@ -1,7 +1,9 @@
+import { setTimeout as sleep } from "node:timers/promises"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { ZONOS_NOT_ANSWERING_CODES, ZonosSweepItemOutcome } from "../../../modules/zonos/zonos-order-states"
+import { ZONOS_IMPORT_LOCK_TTL_SECONDS, ZONOS_IMPORT_LOCK_WAIT_SECONDS } from "../workflows/import-zonos-order"
 import { writeBackZonosOrderWorkflow } from "../workflows/write-back-zonos-order"
 import { finishZonosSweepIfDone } from "./finish-zonos-sweep"
 import { runZonosImport } from "./run-zonos-import"
@@ -28,6 +30,9 @@ export async function handleZonosSweepOrder(container: MedusaContainer, itemId: 
   await finishZonosSweepIfDone(container, item.sweep_id)
 }
 
+/** Pause between two tries of an order whose lock is held elsewhere. */
+const BUSY_RETRY_MS = 2000
+
 type SweepItem = { id: string; sweep_id: string; zonos_order_id: string; kind: string; listed_by_zonos: boolean }
 
 async function handleItem(container: MedusaContainer, item: SweepItem): Promise<ZonosSweepItemOutcome> {
@@ -40,12 +45,23 @@ async function handleItem(container: MedusaContainer, item: SweepItem): Promise<
     return result.sent ? "written_back" : "not_written_back"
   }
   const refresh = item.kind === "refresh"
-  const result = await runZonosImport(container, {
-    zonos_order_id: item.zonos_order_id,
-    source: "sweep",
-    refresh,
-    listed_by_zonos: item.listed_by_zonos,
-  })
+  const importOnce = () =>
+    runZonosImport(container, {
+      zonos_order_id: item.zonos_order_id,
+      source: "sweep",
+      refresh,
+      listed_by_zonos: item.listed_by_zonos,
+    })
+  // `processing`: the order's lock was held by someone else for the whole wait. Its holder may be
+  // a worker killed mid-import, whose lock outlives it by up to ZONOS_IMPORT_LOCK_TTL_SECONDS:
+  // trying again until that has surely passed lets the sweep finish the order (what the dead
+  // worker left half-made is finished, not made again) instead of ending `partial` for it.
+  const giveUpAt = Date.now() + (ZONOS_IMPORT_LOCK_TTL_SECONDS + ZONOS_IMPORT_LOCK_WAIT_SECONDS) * 1000
+  let result = await importOnce()
+  while (result.outcome === "processing" && Date.now() < giveUpAt) {
+    await sleep(BUSY_RETRY_MS)
+    result = await importOnce()
+  }
   const notAnswering = result.zonos_error_code !== null && ZONOS_NOT_ANSWERING_CODES.includes(result.zonos_error_code)
   await zonos.recordSweepZonosAnswer(item.sweep_id, notAnswering, zonos.getSettings().sweepStopAfterFailures)
   return refresh ? "refreshed" : result.outcome

@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { seedZonosDemoStore } from "../../scripts/lib/seed-store"
 import { ZONOS_MODULE } from "../../src/modules/zonos"
 import ZonosModuleService from "../../src/modules/zonos/service"
+import { normalizeZonosOrderId } from "../../src/modules/zonos/client"
 import { SANDBOX_SECRET } from "../../src/sandbox"
 import { sweepToEnd, waitForSweepEndOverHttp } from "../helpers/sweep-to-end"
 import { createAdminHeaders } from "../helpers/admin-auth"
@@ -211,7 +212,7 @@ medusaIntegrationTestRunner({
 
         // Orders of 40 days ago: past the regular sweep's window (14 days), only a backfill finds them.
         const placed = Date.now() - 40 * 24 * 60 * 60 * 1000
-        const ids = Array.from({ length: 3 }, () => String(sandbox().addOrder({ orderDate: placed }).orderId))
+        const ids = Array.from({ length: 3 }, () => normalizeZonosOrderId(String(sandbox().addOrder({ orderDate: placed }).orderId)))
         await sweep()
         expect(await zonos().listZonosOrders({ zonos_order_id: ids })).toEqual([])
 

@@ -29,6 +29,8 @@ if (testType === "integration:http") {
   module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s"]
 } else if (testType === "crash") {
   module.exports.testMatch = ["**/integration-tests/crash/**/*.spec.[jt]s"]
+} else if (testType === "workers") {
+  module.exports.testMatch = ["**/integration-tests/workers/**/*.spec.[jt]s"]
 } else if (testType === "browser") {
   module.exports.testMatch = ["**/integration-tests/browser/**/*.spec.[jt]s"]
 }

@@ -10,10 +10,22 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const redisUrl = process.env.REDIS_URL
 
+/**
+ * Which part of the work this process does (Medusa's workerMode): "server" answers HTTP only,
+ * "worker" runs the scheduled sweep and handles events (the sweep's orders) only, "shared" both.
+ * Production runs one or more servers and one or more workers on the same Redis (README,
+ * "Production layout").
+ */
+function workerModeFrom(value: string | undefined): "shared" | "worker" | "server" {
+  return value === "worker" || value === "server" ? value : "shared"
+}
+const workerMode = workerModeFrom(process.env.MEDUSA_WORKER_MODE)
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
     redisUrl,
+    workerMode,
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
@@ -23,7 +35,8 @@ module.exports = defineConfig({
     },
   },
   admin: {
-    disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
+    // A worker serves no HTTP, so it has no dashboard to build or serve.
+    disable: process.env.MEDUSA_ADMIN_DISABLED === "true" || workerMode === "worker",
   },
   modules: [
     {
@@ -52,10 +65,22 @@ module.exports = defineConfig({
         continueShoppingUrl: process.env.ZONOS_CONTINUE_SHOPPING_URL,
         productUrlTemplate: process.env.ZONOS_PRODUCT_URL_TEMPLATE,
         sweepStopAfterFailures: process.env.ZONOS_SWEEP_STOP_AFTER_FAILURES,
+        sweepStaleSeconds: process.env.ZONOS_SWEEP_STALE_SECONDS,
       },
     },
+    // With Redis, the processes share their events (BullMQ: any worker takes a sweep's orders, and
+    // a dead worker's are given to another), their workflow executions and their locks.
     ...(redisUrl
       ? [
+          {
+            resolve: "@medusajs/medusa/event-bus-redis",
+            // Events a worker handles at once: sweepConcurrency's default, which bounds the imports anyway.
+            options: { redisUrl, workerOptions: { concurrency: 4 } },
+          },
+          {
+            resolve: "@medusajs/medusa/workflow-engine-redis",
+            options: { redis: { redisUrl } },
+          },
           {
             resolve: "@medusajs/medusa/locking",
             options: {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite (unit, module, HTTP integration, crash, browser).
+// `npm test`: the whole suite (unit, module, HTTP integration, crash, workers, browser).
 // Uses the PostgreSQL named by DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD when DB_HOST is
 // set; otherwise starts an embedded PostgreSQL for the run and stops it afterwards.
 const { spawn } = require("node:child_process")
@@ -9,7 +9,7 @@ const path = require("node:path")
 const { startEmbeddedPostgres } = require("./lib/embedded-postgres")
 
 const ROOT = path.resolve(__dirname, "..")
-const SUITES = (process.env.TEST_SUITES || "unit,integration:modules,integration:http,crash,browser")
+const SUITES = (process.env.TEST_SUITES || "unit,integration:modules,integration:http,crash,workers,browser")
   .split(",")
   .map((suite) => suite.trim())
   .filter(Boolean)

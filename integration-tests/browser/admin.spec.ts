@@ -306,3 +306,29 @@ it("keeps ids Zonos does not know out of the list, and dismisses a row that will
     expect(zonos_order).toEqual(expect.objectContaining({ state: "failed", dismiss_note: "Settled by hand with the shopper" }))
   })
 })
+
+it("backfills from a date on the page, showing the sweep's progress while it runs, then its result", async () => {
+  await step("backfill", async () => {
+    await openZonosPage()
+    // Orders of 40 days ago: past the regular sweep's window, only a backfill finds them.
+    const placed = Date.now() - 40 * 24 * 60 * 60 * 1000
+    for (let index = 0; index < 6; index += 1) sandbox.addOrder({ orderDate: placed })
+    const since = new Date(placed - 24 * 60 * 60 * 1000).toISOString().slice(0, 10)
+    // A slow Zonos keeps the sweep running long enough to read its progress.
+    sandbox.setFaults({ latencyMs: 1500, endpoints: ["orderDetail"] })
+    try {
+      await page.locator("#zonos-backfill-date").fill(since)
+      await page.getByRole("button", { name: "Backfill" }).click()
+      await page.getByTestId("zonos-sweep-progress").getByText(/\d+ of \d+ orders handled/).waitFor({ timeout: 30_000 })
+      log(`screenshot: ${await screenshotPage(page, "zonos-backfill-progress.png", "[data-testid=zonos-connection]")}`)
+      await page.getByTestId("zonos-sweep-counts").waitFor({ timeout: 120_000 })
+    } finally {
+      sandbox.clearFaults()
+    }
+    const response = await admin.context.request.get(`${store.url}/admin/zonos/sweeps?limit=1`)
+    const [sweep] = (await response.json()).zonos_sweeps
+    expect(sweep).toEqual(expect.objectContaining({ trigger: "backfill", status: "succeeded", since_date: since.replace(/-/g, "") }))
+    expect(sweep.counts.imported).toBeGreaterThanOrEqual(6)
+    await expect(page.getByTestId("zonos-sweep-counts").textContent()).resolves.toContain(`${sweep.counts.imported} imported`)
+  })
+})

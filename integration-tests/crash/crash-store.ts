@@ -76,11 +76,23 @@ export type CrashServer = {
   stop: () => Promise<void>
 }
 
+/** A `medusa exec` of the built store, running in its own process group. */
+export type CrashScript = {
+  /** Everything it printed so far (stdout and stderr). */
+  output: () => string
+  /** Its exit code (null when killed). */
+  exited: Promise<number | null>
+  /** SIGKILL to its whole process group. */
+  kill: () => Promise<void>
+}
+
 export type CrashStore = {
   databaseName: string
   databaseUrl: string
   /** Starts `medusa start` on the store's database, with `env` (ZONOS_* settings) on top. */
   start: (env: Record<string, string>) => Promise<CrashServer>
+  /** Runs `medusa exec <script> ...args` from the build (a script the plugin ships, e.g. src/scripts/zonos-backfill.js). */
+  exec: (script: string, args: string[], env: Record<string, string>) => CrashScript
   /** Stops every server, drops the database, removes the build. */
   destroy: () => Promise<void>
 }
@@ -185,5 +197,32 @@ export async function prepareCrashStore(env: Record<string, string>, log: (line:
     }
   }
 
-  return { databaseName, databaseUrl: url, start, destroy }
+  const exec = (script: string, args: string[], env: Record<string, string>): CrashScript => {
+    const child = spawn(MEDUSA_BIN, ["exec", script, ...args], {
+      cwd: serverDir,
+      env: { ...baseEnv, ...env, NODE_ENV: "test", LOG_LEVEL: "info" },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    })
+    children.add(child)
+    let output = ""
+    child.stdout?.on("data", (chunk) => (output += chunk))
+    child.stderr?.on("data", (chunk) => (output += chunk))
+    const exitedPromise = new Promise<number | null>((resolve) =>
+      child.once("exit", (code) => {
+        children.delete(child)
+        resolve(code)
+      })
+    )
+    return {
+      output: () => output,
+      exited: exitedPromise,
+      kill: async () => {
+        killGroup(child, "SIGKILL")
+        await exited(child)
+      },
+    }
+  }
+
+  return { databaseName, databaseUrl: url, start, exec, destroy }
 }

@@ -9,7 +9,7 @@ import ZonosModuleService from "../../src/modules/zonos/service"
 import { IMPORT_OUTCOME_BY_STATE } from "../../src/modules/zonos/zonos-order-states"
 import { SANDBOX_SECRET } from "../../src/sandbox"
 import { startZonosCheckout } from "../../src/storefront"
-import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/workflows/sweep-zonos-orders"
+import { sweepToEnd } from "../helpers/sweep-to-end"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { useZonosSandbox } from "../helpers/sandbox-env"
 import { redirectQueryKeys } from "../helpers/zonos-rows"
@@ -265,7 +265,7 @@ medusaIntegrationTestRunner({
         const reservedBefore = Number((await jacketLevel()).reserved_quantity)
 
         sandbox().setOrderStatus(bought.zonos_order_id, "IGLOBAL_ORDER_CANCELLED")
-        await sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "test" } })
+        await sweepToEnd(getContainer())
         expect((await readOrder(bought.order_id)).status).toBe("canceled")
         expect(await inventory.listReservationItems({ line_item_id: order.items[0].id })).toHaveLength(0)
         // Zonos cancelled it itself: no cancellation request goes back, none stays pending.
@@ -399,7 +399,7 @@ medusaIntegrationTestRunner({
         await getContainer()
           .resolve<ZonosModuleService>(ZONOS_MODULE)
           .updateZonosOrders({ id: refused.id, shipment_sync_due_at: new Date(Date.now() - 1000) })
-        await sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "test" } })
+        await sweepToEnd(getContainer())
         const accepted = await record()
         expect(accepted.shipment_sync).toMatchObject({ vendor_status: "VENDOR_SHIPMENT_READY", pending_vendor_status: null, last_error: null })
         expect(accepted.shipment_sync_due_at).toBeNull()
@@ -413,7 +413,7 @@ medusaIntegrationTestRunner({
         ])
 
         // Another sweep sends nothing; "Send again" sends both again on purpose.
-        await sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "test" } })
+        await sweepToEnd(getContainer())
         expect(trackingCalls()).toHaveLength(1)
         const again = await api.post(`/admin/zonos/orders/${bought.zonos_order_id}/shipment`, {}, admin)
         expect(again.data.result).toMatchObject({

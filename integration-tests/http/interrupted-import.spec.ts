@@ -7,7 +7,8 @@ import ZonosModuleService from "../../src/modules/zonos/service"
 import { startRenewing, stopRenewing } from "../../src/workflows/zonos/helpers/keep-lock"
 import { runZonosImport } from "../../src/workflows/zonos/helpers/run-zonos-import"
 import { DEAD_SWEEP_ERROR } from "../../src/workflows/zonos/steps/close-dead-zonos-sweeps"
-import { sweepZonosOrdersWorkflow, ZONOS_SWEEP_LOCK_KEY } from "../../src/workflows/zonos/workflows/sweep-zonos-orders"
+import { ZONOS_SWEEP_LOCK_KEY } from "../../src/workflows/zonos/workflows/sweep-zonos-orders"
+import { sweepToEnd, waitForSweepEnd } from "../helpers/sweep-to-end"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { sweepSinceDate } from "../../src/modules/zonos/utils/sweep-ending"
 import { useZonosSandbox } from "../helpers/sandbox-env"
@@ -16,7 +17,12 @@ jest.setTimeout(180_000)
 
 // Two orders in a row that Zonos does not answer stop a sweep (the default is 5).
 const STOP_AFTER = 2
-const { sandbox } = useZonosSandbox({ ZONOS_SWEEP_STOP_AFTER_FAILURES: String(STOP_AFTER) })
+// A running sweep that handled nothing for this long is taken for dead (the default is 300 s).
+const STALE_SECONDS = 4
+const { sandbox } = useZonosSandbox({
+  ZONOS_SWEEP_STOP_AFTER_FAILURES: String(STOP_AFTER),
+  ZONOS_SWEEP_STALE_SECONDS: String(STALE_SECONDS),
+})
 
 /** An amount (number or decimal string) to the cent, as a string: exact, never via floats. */
 const cents = (amount: unknown) => MathBN.convert(String(amount)).toFixed(2)
@@ -156,7 +162,7 @@ medusaIntegrationTestRunner({
       expect((await importOrder("999-1003")).order_id).toBeTruthy()
     })
 
-    const sweep = async () => (await sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "test" } })).result
+    const sweep = () => sweepToEnd(getContainer())
     const makeRetriesDue = async () => {
       const due = await zonos().listZonosOrders({ next_attempt_at: { $ne: null } })
       for (const row of due) await zonos().updateZonosOrders({ id: row.id, next_attempt_at: new Date(Date.now() - 1000) })
@@ -192,7 +198,15 @@ medusaIntegrationTestRunner({
         await locking.release(ZONOS_SWEEP_LOCK_KEY, { ownerId: "a-running-sweep" })
       }
       const response = await api.post("/admin/zonos/sweeps", {}, { ...admin, validateStatus: () => true })
-      expect(response.status).toBe(200)
+      expect(response.status).toBe(202)
+      await waitForSweepEnd(getContainer(), response.data.zonos_sweep.id)
+
+      // Past the lock, a sweep whose orders are still with the workers (it handled one lately) is running too.
+      const live = await zonos().createZonosSweeps({ trigger: "schedule", status: "running", started_at: new Date(), total: 3 })
+      const refused = await api.post("/admin/zonos/sweeps", {}, { ...admin, validateStatus: () => true })
+      expect(refused.status).toBe(409)
+      expect(refused.data.message).toBe("A sweep is already running; try again when it ends")
+      await zonos().updateZonosSweeps({ id: live.id, status: "failed", finished_at: new Date() })
     })
 
     it("closes a sweep whose process died, and never starts from it", async () => {
@@ -205,6 +219,8 @@ medusaIntegrationTestRunner({
         started_at: new Date(),
         since_date: "20200101",
       })
+      // Nothing handled for longer than sweepStaleSeconds: no process is working on it any more.
+      await new Promise((resolve) => setTimeout(resolve, STALE_SECONDS * 1000 + 500))
       const next = await sweep()
       expect(next.status).toBe("succeeded")
       const closed = await zonos().retrieveZonosSweep(dead.id)

@@ -5,7 +5,7 @@ import { seedZonosDemoStore } from "../../scripts/lib/seed-store"
 import { ZONOS_MODULE } from "../../src/modules/zonos"
 import ZonosModuleService from "../../src/modules/zonos/service"
 import { SANDBOX_SECRET } from "../../src/sandbox"
-import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/workflows/sweep-zonos-orders"
+import { sweepToEnd, waitForSweepEnd } from "../helpers/sweep-to-end"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { useZonosSandbox } from "../helpers/sandbox-env"
 import { createStoreHeaders } from "../helpers/store-auth"
@@ -50,12 +50,11 @@ medusaIntegrationTestRunner({
       method === "get"
         ? api.get(url, { ...admin, validateStatus: () => true })
         : api.post(url, body ?? {}, { ...admin, validateStatus: () => true })
-    const scheduledSweep = async () =>
-      (await sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "schedule" } })).result
+    const scheduledSweep = () => sweepToEnd(getContainer())
     const merchantSweep = async () => {
       const response = await adminCall("post", "/admin/zonos/sweeps")
-      expect(response.status).toBe(200)
-      return response.data.zonos_sweep
+      expect(response.status).toBe(202)
+      return waitForSweepEnd(getContainer(), response.data.zonos_sweep.id)
     }
     const orderDetailCallsFor = (ids: string[]) =>
       sandbox()

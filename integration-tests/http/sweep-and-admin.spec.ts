@@ -5,8 +5,9 @@ import { seedZonosDemoStore } from "../../scripts/lib/seed-store"
 import { ZONOS_MODULE } from "../../src/modules/zonos"
 import ZonosModuleService from "../../src/modules/zonos/service"
 import { ZONOS_SWEEP_SCHEDULE } from "../../src/modules/zonos/utils/sweep-schedule"
+import { normalizeZonosOrderId } from "../../src/modules/zonos/client"
 import { SANDBOX_SECRET } from "../../src/sandbox"
-import { sweepZonosOrdersWorkflow } from "../../src/workflows/zonos/workflows/sweep-zonos-orders"
+import { sweepToEnd, waitForSweepEndOverHttp } from "../helpers/sweep-to-end"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { useZonosSandbox } from "../helpers/sandbox-env"
 import { medusaOrderIdOf } from "../helpers/zonos-rows"
@@ -32,7 +33,7 @@ medusaIntegrationTestRunner({
 
     const zonos = () => getContainer().resolve<ZonosModuleService>(ZONOS_MODULE)
     const record = async (id: string) => (await zonos().listZonosOrders({ zonos_order_id: id }))[0]
-    const sweep = async () => (await sweepZonosOrdersWorkflow(getContainer()).run({ input: { trigger: "test" } })).result
+    const sweep = () => sweepToEnd(getContainer())
     const visitSuccessPage = (orderId: string) =>
       api.get(`/zonos/success?orderId=${orderId}`, { maxRedirects: 0, validateStatus: () => true })
     const importedOrderId = async (orderId: string) => {
@@ -196,6 +197,46 @@ medusaIntegrationTestRunner({
         expect(result.error).toMatch(/orderNumbers/)
         expect(result.error).not.toContain(SANDBOX_SECRET)
       })
+
+      it("backfills every order since a day: a clear 400 for a bad day, and a second run imports nothing twice", async () => {
+        const post = (body: unknown) => api.post("/admin/zonos/sweeps", body, { ...admin, validateStatus: () => true })
+        for (const [since, message] of [
+          ["2026-02-30", "since_date 2026-02-30 is not a day of the calendar"],
+          ["2999-01-01", "since_date 2999-01-01 is in the future"],
+          ["last week", 'since_date must be a day written YYYY-MM-DD, not "last week"'],
+          ["1999-12-31", "since_date must be 2000-01-01 or later"],
+        ]) {
+          const refused = await post({ since_date: since })
+          expect({ since, status: refused.status, message: refused.data.message }).toEqual({ since, status: 400, message: `Invalid request: ${message}` })
+        }
+        expect((await post({ since_date: 20260101 })).status).toBe(400)
+
+        // Orders of 40 days ago: past the regular sweep's window (14 days), only a backfill finds them.
+        const placed = Date.now() - 40 * 24 * 60 * 60 * 1000
+        const ids = Array.from({ length: 3 }, () => normalizeZonosOrderId(String(sandbox().addOrder({ orderDate: placed }).orderId)))
+        await sweep()
+        expect(await zonos().listZonosOrders({ zonos_order_id: ids })).toEqual([])
+
+        const since = new Date(placed - 24 * 60 * 60 * 1000).toISOString().slice(0, 10)
+        const first = await post({ since_date: since })
+        expect(first.status).toBe(202)
+        expect(first.data.zonos_sweep).toEqual(expect.objectContaining({ trigger: "backfill", since_date: since.replace(/-/g, "") }))
+        const get = (url: string) => api.get(url, admin)
+        const backfilled = await waitForSweepEndOverHttp(get, first.data.zonos_sweep.id)
+        // Its total also holds the orders in Zonos's review, re-read by every sweep.
+        expect(backfilled).toEqual(expect.objectContaining({ status: "succeeded", done: backfilled.total }))
+        expect(backfilled.counts).toEqual(expect.objectContaining({ imported: 3, not_in_medusa: 0 }))
+
+        // Run again (as after an interruption): the orders already in Medusa are skipped by the sweep's own records.
+        const again = await waitForSweepEndOverHttp(get, (await post({ since_date: since })).data.zonos_sweep.id)
+        expect(again).toEqual(expect.objectContaining({ status: "succeeded", done: again.total }))
+        expect(again.counts).toEqual(expect.objectContaining({ imported: 0, failed: 0, not_in_medusa: 0 }))
+        expect(again.total).toBe((backfilled.total ?? 0) - 3)
+        for (const id of ids) expect((await record(id)).state).toBe("imported")
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const { data: rows } = await query.graph({ entity: "zonos_order", fields: ["order.id"], filters: { zonos_order_id: ids } })
+        expect(new Set(rows.map((row) => row.order?.id)).size).toBe(3)
+      })
     })
 
     describe("admin API", () => {
@@ -298,8 +339,9 @@ medusaIntegrationTestRunner({
         expect(checked.data.result).toEqual(expect.objectContaining({ outcome: "imported", hold_reason: null }))
 
         const swept = await call("post", "/admin/zonos/sweeps")
-        expect(swept.status).toBe(200)
-        expect(swept.data.zonos_sweep).toEqual(expect.objectContaining({ status: "succeeded", trigger: "admin" }))
+        expect(swept.status).toBe(202)
+        const ended = await waitForSweepEndOverHttp((path) => call("get", path), swept.data.zonos_sweep.id)
+        expect(ended).toEqual(expect.objectContaining({ status: "succeeded", trigger: "admin" }))
         const sweeps = await call("get", "/admin/zonos/sweeps")
         expect(sweeps.data.zonos_sweeps[0].id).toBe(swept.data.zonos_sweep.id)
 

@@ -5,7 +5,9 @@ import {
   AdminGetZonosOrder,
   AdminImportZonosOrder,
   AdminListZonosOrders,
+  AdminGetZonosSweep,
   AdminListZonosSweeps,
+  AdminStartZonosSweep,
   AdminReleaseZonosOrder,
 } from "./admin/zonos/validators"
 import { StoreZonosOrderOfCart } from "./store/zonos/orders/validators"
@@ -59,6 +61,16 @@ export default defineMiddlewares({
       matcher: "/admin/zonos/sweeps",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(AdminListZonosSweeps, { isList: true, defaults: ZONOS_SWEEP_FIELDS })],
+    },
+    {
+      matcher: "/admin/zonos/sweeps",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdminStartZonosSweep)],
+    },
+    {
+      matcher: "/admin/zonos/sweeps/:id",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminGetZonosSweep, { defaults: ZONOS_SWEEP_FIELDS })],
     },
     {
       matcher: "/admin/orders/:id/fulfillments",

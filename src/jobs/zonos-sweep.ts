@@ -4,8 +4,10 @@ import { ZONOS_SWEEP_SCHEDULE } from "../modules/zonos/utils/sweep-schedule"
 import { sweepZonosOrdersWorkflow } from "../workflows/zonos/workflows/sweep-zonos-orders"
 
 /**
- * Starts the Zonos sweep; everything it does lives in the workflow. A tick that finds a sweep
- * still running (a long one, or one started from the admin) is skipped: not an error.
+ * Starts the Zonos sweep; everything it does lives in the workflow, which hands the orders to
+ * the event bus and returns (the workers import them). Scheduled jobs run only where workerMode
+ * is "worker" or "shared". A tick that finds a sweep still running (a long one, a backfill, or one
+ * started from the admin) is skipped: not an error.
  */
 export default async function zonosSweepJob(container: MedusaContainer) {
   const { errors } = await sweepZonosOrdersWorkflow(container).run({ input: { trigger: "schedule" }, throwOnError: false })

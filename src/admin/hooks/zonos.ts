@@ -10,7 +10,11 @@ export const zonosKeys = {
   orderList: (query: ZonosOrderListQuery) => ["zonos", "orders", "list", query] as const,
   order: (zonosOrderId: string) => ["zonos", "orders", "detail", zonosOrderId] as const,
   sweeps: () => ["zonos", "sweeps"] as const,
+  sweep: (sweepId: string) => ["zonos", "sweeps", "detail", sweepId] as const,
 }
+
+/** How often a running sweep's progress is read again. */
+const SWEEP_POLL_MS = 1000
 
 /** The dashboard's own order queries ("orders" keys), refreshed after a hold changes. */
 const MEDUSA_ORDER_KEY = ["orders"]
@@ -36,7 +40,7 @@ export function useZonosOrder(zonosOrderId: string | undefined) {
   })
 }
 
-function useInvalidateZonos() {
+export function useInvalidateZonos() {
   const queryClient = useQueryClient()
   return async (options: { medusaOrders?: boolean } = {}) => {
     await Promise.all([
@@ -90,8 +94,18 @@ export function useDismissZonosOrder() {
 export function useRunZonosSweep() {
   const invalidate = useInvalidateZonos()
   return useMutation({
-    mutationFn: zonosApi.runSweep,
-    onSettled: () => invalidate({ medusaOrders: true }),
+    mutationFn: (body: { since_date?: string }) => zonosApi.runSweep(body),
+    onSettled: () => invalidate(),
+  })
+}
+
+/** One sweep, read again every second while it runs (its `done` of `total`), then no more. */
+export function useZonosSweep(sweepId: string | null) {
+  return useQuery({
+    queryKey: zonosKeys.sweep(sweepId ?? ""),
+    queryFn: () => zonosApi.sweep(sweepId ?? ""),
+    enabled: sweepId !== null,
+    refetchInterval: (query) => (query.state.data?.status === "running" ? SWEEP_POLL_MS : false),
   })
 }
 

@@ -77,6 +77,14 @@ export const zonosApi = {
   listSweeps: (limit = 5) =>
     sdk.client.fetch<{ zonos_sweeps: ZonosSweep[]; count: number }>(`${BASE}/sweeps`, { query: { limit } }),
 
-  runSweep: () =>
-    sdk.client.fetch<{ zonos_sweep: ZonosSweep }>(`${BASE}/sweeps`, { method: "POST" }).then((body) => body.zonos_sweep),
+  /** Starts a sweep (with `since_date` "YYYY-MM-DD", a backfill); answers at once with it running. */
+  runSweep: (body: { since_date?: string } = {}) =>
+    sdk.client
+      .fetch<{ zonos_sweep: ZonosSweep }>(`${BASE}/sweeps`, { method: "POST", body })
+      .then((response) => response.zonos_sweep),
+
+  sweep: (sweepId: string) =>
+    sdk.client
+      .fetch<{ zonos_sweep: ZonosSweep }>(`${BASE}/sweeps/${encodeURIComponent(sweepId)}`)
+      .then((body) => body.zonos_sweep),
 }

@@ -159,6 +159,7 @@ export function sweepStatusColor(status: string): BadgeColor {
 export function sweepTriggerLabel(trigger: string): string {
   if (trigger === "schedule") return "scheduled"
   if (trigger === "admin") return "run from the admin"
+  if (trigger === "backfill") return "backfill"
   return humanize(trigger).toLowerCase()
 }
 
@@ -183,6 +184,18 @@ export function sweepCountsText(counts: ZonosSweepCounts | null | undefined): st
     ([key, label]) => `${counts[key] ?? 0} ${label}`
   )
   return parts.join(" · ")
+}
+
+/** "12 of 50 orders handled" (a sweep still listing: "Listing orders at Zonos"). */
+export function sweepProgressText(sweep: ZonosSweep): string {
+  if (sweep.total === null) return "Listing orders at Zonos"
+  return `${sweep.done ?? 0} of ${sweep.total} orders handled`
+}
+
+/** The share of a sweep's orders handled, 0 to 100 (a sweep with nothing to hand out is done). */
+export function sweepPercent(sweep: ZonosSweep): number {
+  if (!sweep.total) return sweep.status === "running" ? 0 : 100
+  return Math.min(100, Math.round(((sweep.done ?? 0) / sweep.total) * 100))
 }
 
 /** "3 minutes ago, run from the admin" (a running sweep: when it started). */

@@ -127,6 +127,10 @@ export type ZonosSweep = {
   cursor_date: string | null
   counts: ZonosSweepCounts | null
   error: string | null
+  /** Orders the sweep handed to the workers (null while it is still listing). */
+  total: number | null
+  /** Of those, how many are handled (counted from the sweep's rows). */
+  done?: number
 }
 
 export type ZonosConnectionStatus = "connected" | "invalid_credentials" | "unreachable"

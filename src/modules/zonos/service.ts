@@ -1,8 +1,19 @@
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { Logger } from "@medusajs/framework/types"
 import { MedusaService } from "@medusajs/framework/utils"
 import { ZonosClient } from "./client"
 import ZonosOrder from "./models/zonos-order"
 import ZonosSweep from "./models/zonos-sweep"
+import ZonosSweepItem from "./models/zonos-sweep-item"
+import {
+  isZonosSweepItemOutcome,
+  SETTLED_STATES,
+  sweepCountsFromItems,
+  ZONOS_SWEEP_ITEM_KINDS,
+  ZonosSweepCounts,
+  ZonosSweepItemOutcome,
+} from "./zonos-order-states"
+import { WorkSlots } from "./utils/work-slots"
 import { ZonosOptions, ZonosPublicSettings } from "./types/options"
 import { appendHistory, ZonosImportSource } from "./utils/history"
 import { InFlightLimit } from "./utils/in-flight-limit"
@@ -10,19 +21,26 @@ import { InFlightLimit } from "./utils/in-flight-limit"
 type InjectedDependencies = {
   logger: Logger
   zonosOptions: ZonosOptions
+  manager: EntityManager
 }
+
+/** A sweep's progress, counted from its rows: what the admin polls while it runs. */
+export type ZonosSweepProgress = { total: number | null; done: number; skipped: number; counts: ZonosSweepCounts }
 
 /**
  * The Zonos module: the records of every Zonos order and sweep (generated CRUD), and
  * the HTTP client for the Zonos order API, configured from the plugin options.
  */
-export default class ZonosModuleService extends MedusaService({ ZonosOrder, ZonosSweep }) {
+export default class ZonosModuleService extends MedusaService({ ZonosOrder, ZonosSweep, ZonosSweepItem }) {
   readonly client: ZonosClient
   protected readonly settings_: ZonosPublicSettings
   /** Imports started by the public success page that are still running in this process. */
   readonly successPageImports: InFlightLimit
   /** Checkouts being started (createTempCart) by the store route in this process. */
   readonly checkoutStarts: InFlightLimit
+  /** Sweep orders this process handles at once (the local event bus hands them all out at once). */
+  readonly sweepSlots: WorkSlots
+  protected readonly manager_: EntityManager
 
   constructor(dependencies: InjectedDependencies) {
     super(...arguments)
@@ -30,6 +48,8 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
     this.settings_ = settings
     this.successPageImports = new InFlightLimit(settings.successPageMaxInFlight)
     this.checkoutStarts = new InFlightLimit(settings.checkoutMaxInFlight)
+    this.sweepSlots = new WorkSlots(settings.sweepConcurrency)
+    this.manager_ = dependencies.manager
     this.client = new ZonosClient({
       storeId: settings.storeId,
       secret,
@@ -65,4 +85,114 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
   getSettings(): ZonosPublicSettings {
     return this.settings_
   }
+
+  /**
+   * Sets how one order of a sweep was handled, once: a second worker handling the same order (a
+   * redelivered event) changes nothing. True when this call set it.
+   */
+  async recordSweepItemOutcome(itemId: string, outcome: ZonosSweepItemOutcome): Promise<boolean> {
+    const rows: unknown[] = await this.manager_.execute(
+      `UPDATE zonos_sweep_item SET outcome = ?, handled_at = now(), updated_at = now()
+        WHERE id = ? AND outcome IS NULL AND deleted_at IS NULL RETURNING id`,
+      [outcome, itemId]
+    )
+    return rows.length === 1
+  }
+
+  /**
+   * Counts one Zonos answer of a sweep, atomically across every worker: a "not answering" adds
+   * one to the run of failures and, at `stopAfter`, marks the sweep stopped (its other orders are
+   * then skipped); any other answer ends the run.
+   */
+  async recordSweepZonosAnswer(sweepId: string, notAnswering: boolean, stopAfter: number): Promise<void> {
+    if (notAnswering) {
+      await this.manager_.execute(
+        `UPDATE zonos_sweep SET failures_in_a_row = failures_in_a_row + 1,
+           stopped_at = CASE WHEN failures_in_a_row + 1 >= ? THEN coalesce(stopped_at, now()) ELSE stopped_at END
+         WHERE id = ?`,
+        [stopAfter, sweepId]
+      )
+    } else {
+      await this.manager_.execute(`UPDATE zonos_sweep SET failures_in_a_row = 0 WHERE id = ? AND failures_in_a_row > 0`, [sweepId])
+    }
+  }
+
+  /**
+   * Claims the end of a sweep for the caller: true for exactly one caller, once every order the
+   * sweep recorded is handled. The row lock of the UPDATE serialises two workers finishing the
+   * last two orders at once; the second re-reads `finished_at` and is refused.
+   */
+  async claimSweepFinish(sweepId: string): Promise<boolean> {
+    const rows: unknown[] = await this.manager_.execute(
+      `UPDATE zonos_sweep SET finished_at = now(), updated_at = now()
+        WHERE id = ? AND status = 'running' AND finished_at IS NULL AND total IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM zonos_sweep_item
+                           WHERE sweep_id = ? AND outcome IS NULL AND deleted_at IS NULL)
+        RETURNING id`,
+      [sweepId, sweepId]
+    )
+    return rows.length === 1
+  }
+
+  /** Progress of each sweep, from its rows (one grouped count for all of them). */
+  async sweepProgress(
+    sweeps: { id: string; total?: number | null; counts?: unknown }[]
+  ): Promise<Map<string, ZonosSweepProgress>> {
+    const progress = new Map<string, ZonosSweepProgress>()
+    if (!sweeps.length) return progress
+    const rows: { sweep_id: string; kind: string; outcome: string; count: string | number }[] = await this.manager_.execute(
+      `SELECT sweep_id, kind, outcome, count(*) AS count FROM zonos_sweep_item
+        WHERE sweep_id IN (${sweeps.map(() => "?").join(", ")}) AND outcome IS NOT NULL AND deleted_at IS NULL
+        GROUP BY sweep_id, kind, outcome`,
+      sweeps.map((sweep) => sweep.id)
+    )
+    for (const sweep of sweeps) {
+      const groups = rows
+        .filter((row) => row.sweep_id === sweep.id)
+        .flatMap((row) => {
+          const kind = ZONOS_SWEEP_ITEM_KINDS.find((known) => known === row.kind)
+          return kind && isZonosSweepItemOutcome(row.outcome) ? [{ kind, outcome: row.outcome, count: Number(row.count) }] : []
+        })
+      progress.set(sweep.id, { total: sweep.total ?? null, ...sweepCountsFromItems(listedCount(sweep.counts), groups) })
+    }
+    return progress
+  }
+
+  /**
+   * Orders a sweep listed that are still not in Medusa (neither imported, cancelled by Zonos,
+   * nor dismissed), read from the rows after the imports: an order the sweep did not try keeps
+   * it `partial`.
+   */
+  async sweepOrdersNotInMedusa(sweepId: string): Promise<string[]> {
+    const rows: { zonos_order_id: string }[] = await this.manager_.execute(
+      `SELECT i.zonos_order_id FROM zonos_sweep_item i
+         LEFT JOIN zonos_order o ON o.zonos_order_id = i.zonos_order_id AND o.deleted_at IS NULL
+        WHERE i.sweep_id = ? AND i.listed_by_zonos AND i.deleted_at IS NULL
+          AND (o.id IS NULL OR (o.dismissed_at IS NULL AND o.state NOT IN (${SETTLED_STATES.map(() => "?").join(", ")})))
+        ORDER BY i.zonos_order_id`,
+      [sweepId, ...SETTLED_STATES]
+    )
+    return rows.map((row) => row.zonos_order_id)
+  }
+
+  /**
+   * When a running sweep last showed life: its last handled order, or the last change to its
+   * row (its start, its listing). A sweep quiet for longer than `sweepStaleSeconds` has no process
+   * left working on it.
+   */
+  async sweepLastProgressAt(sweepId: string): Promise<Date | null> {
+    const rows: { at: Date | string | null }[] = await this.manager_.execute(
+      `SELECT greatest(s.updated_at, (SELECT max(i.handled_at) FROM zonos_sweep_item i WHERE i.sweep_id = s.id)) AS at
+         FROM zonos_sweep s WHERE s.id = ?`,
+      [sweepId]
+    )
+    const at = rows[0]?.at
+    return at ? new Date(at) : null
+  }
+}
+
+/** The `listed` count a sweep recorded when it handed its orders out. */
+function listedCount(counts: unknown): number {
+  if (typeof counts !== "object" || counts === null || !("listed" in counts)) return 0
+  return Number(counts.listed) || 0
 }

@@ -210,3 +210,137 @@ export function isZonosImportState(value: unknown): value is ZonosImportState {
 export function isZonosHoldReason(value: unknown): value is ZonosHoldReason {
   return ZONOS_HOLD_REASONS.some((reason) => reason === value)
 }
+
+/** What started a sweep: the scheduled job, a merchant's "Run sweep now", or a backfill from a date. */
+export const ZONOS_SWEEP_TRIGGERS = ["schedule", "admin", "backfill"] as const
+export type ZonosSweepTrigger = (typeof ZONOS_SWEEP_TRIGGERS)[number]
+
+/**
+ * The event a sweep emits once per order it hands out (payload `{ item_id }`): any process with
+ * a worker takes it (src/subscribers/zonos-sweep-order.ts), so a sweep spreads over the workers.
+ */
+export const ZONOS_SWEEP_ORDER_EVENT = "zonos.sweep_order"
+
+/**
+ * What a sweep does with one order (one zonos_sweep_item row each):
+ *   import     ... new, or failed and due: the import workflow
+ *   refresh    ... imported, but in Zonos's review or its status changed: re-read
+ *   write_back ... imported, but its display id never reached Zonos
+ *   deferred   ... listed and not in Medusa, but its retry is not due: not handed out, recorded
+ *                  so the sweep ends `partial` and the next one asks again
+ */
+export const ZONOS_SWEEP_ITEM_KINDS = ["import", "refresh", "write_back", "deferred"] as const
+export type ZonosSweepItemKind = (typeof ZONOS_SWEEP_ITEM_KINDS)[number]
+
+/**
+ * How one order of a sweep was handled: an import's outcome, or
+ *   refreshed / written_back / not_written_back ... a re-read, a write-back Zonos took or refused
+ *   skipped  ... not started: the sweep had stopped because Zonos was not answering
+ *   deferred ... its retry was not due (set when the row is recorded)
+ */
+export type ZonosSweepItemOutcome =
+  | ZonosImportOutcome
+  | "refreshed"
+  | "written_back"
+  | "not_written_back"
+  | "skipped"
+  | "deferred"
+
+export const ZONOS_SWEEP_ITEM_OUTCOMES: readonly ZonosSweepItemOutcome[] = [
+  "imported",
+  "on_hold",
+  "cancelled",
+  "needs_attention",
+  "processing",
+  "failed",
+  "not_found",
+  "refreshed",
+  "written_back",
+  "not_written_back",
+  "skipped",
+  "deferred",
+]
+
+export function isZonosSweepItemOutcome(value: unknown): value is ZonosSweepItemOutcome {
+  return ZONOS_SWEEP_ITEM_OUTCOMES.some((outcome) => outcome === value)
+}
+
+/** A sweep's counts, as its record and the admin show them. */
+export type ZonosSweepCounts = {
+  listed: number
+  imported: number
+  on_hold: number
+  cancelled: number
+  needs_attention: number
+  processing: number
+  failed: number
+  not_found: number
+  refreshed: number
+  written_back: number
+  not_in_medusa?: number
+}
+
+export const EMPTY_SWEEP_COUNTS: ZonosSweepCounts = {
+  listed: 0,
+  imported: 0,
+  on_hold: 0,
+  cancelled: 0,
+  needs_attention: 0,
+  processing: 0,
+  failed: 0,
+  not_found: 0,
+  refreshed: 0,
+  written_back: 0,
+}
+
+/** Handled sweep rows grouped by kind and outcome (the SQL count), as counts; pure. */
+export function sweepCountsFromItems(
+  listed: number,
+  groups: { kind: ZonosSweepItemKind; outcome: ZonosSweepItemOutcome; count: number }[]
+): { counts: ZonosSweepCounts; done: number; skipped: number } {
+  const counts: ZonosSweepCounts = { ...EMPTY_SWEEP_COUNTS, listed }
+  let done = 0
+  let skipped = 0
+  for (const { kind, outcome, count } of groups) {
+    if (kind === "deferred") continue
+    done += count
+    switch (outcome) {
+      case "imported":
+      case "on_hold":
+      case "cancelled":
+      case "needs_attention":
+      case "processing":
+      case "failed":
+      case "not_found":
+        // A refresh's own outcome is not an import of this sweep: it counts as `refreshed`.
+        if (kind === "import") counts[outcome] += count
+        else if (kind === "refresh") counts.refreshed += count
+        break
+      case "skipped":
+        skipped += count
+        // An import the sweep never started is still waiting, as today's sweep counted it.
+        if (kind === "import") counts.processing += count
+        break
+      case "refreshed":
+        counts.refreshed += count
+        break
+      case "written_back":
+        counts.written_back += count
+        break
+      case "not_written_back":
+      case "deferred":
+        break
+    }
+  }
+  return { counts, done, skipped }
+}
+
+/** The message of the CONFLICT a second sweep fails with while one runs. */
+export const ZONOS_SWEEP_RUNNING = "A sweep is already running; try again when it ends"
+
+/** Zonos client error codes that mean Zonos is not answering (as opposed to answering "no"). */
+export const ZONOS_NOT_ANSWERING_CODES: readonly string[] = ["timeout", "server_error", "network_error"]
+
+export const zonosNotAnsweringMessage = (failures: number, left: number) =>
+  `Zonos is not answering: ${failures} orders in a row timed out or failed with a server or network error; ` +
+  `the sweep stopped and left ${left} for the next sweep`

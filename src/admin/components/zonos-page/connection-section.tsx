@@ -1,39 +1,58 @@
+import { FormEvent, useEffect, useState } from "react"
 import { ArrowPath } from "@medusajs/icons"
-import { Button, Code, Container, Heading, Skeleton, Text, toast } from "@medusajs/ui"
+import { Button, Code, Container, Heading, Input, Label, Skeleton, Text, toast } from "@medusajs/ui"
 import { useNow } from "../../hooks/use-now"
-import { useRunZonosSweep, useZonosConnection } from "../../hooks/zonos"
-import { sweepCountsText, sweepWhen } from "../../lib/labels"
+import { useInvalidateZonos, useRunZonosSweep, useZonosConnection, useZonosSweep } from "../../hooks/zonos"
+import { sweepCountsText, sweepPercent, sweepProgressText, sweepWhen } from "../../lib/labels"
 import { formatDateTime, formatRelativeTime } from "../../lib/money"
 import { errorMessage } from "../../lib/words"
-import type { ZonosConnection } from "../../lib/types"
+import type { ZonosConnection, ZonosSweep } from "../../lib/types"
 import { ConnectionBadge, SweepStatusBadge } from "../badges"
 import { LoadError } from "../load-error"
 import { SectionRow } from "../section-row"
 
 /**
  * The Zonos page's header: is the store connected (store id and API URL, never the
- * secret), how the last sweep went, when the next one runs, and "Run sweep now".
+ * secret), how the last sweep went (live while it runs: n of m orders, counts so far), when the
+ * next one runs, "Run sweep now" and a backfill from a date. A sweep answers at once; its
+ * progress is polled until it ends, then its result is shown.
  */
 export const ConnectionSection = () => {
   const { data, isPending, isError, error, refetch, isRefetching } = useZonosConnection()
   const runSweep = useRunZonosSweep()
+  const invalidate = useInvalidateZonos()
   const now = useNow()
+  // The sweep this page started and waits for, to tell its result when it ends.
+  const [startedSweepId, setStartedSweepId] = useState<string | null>(null)
+  const lastSweep = data?.last_sweep ?? null
+  const watchedId = startedSweepId ?? (lastSweep?.status === "running" ? lastSweep.id : null)
+  const watched = useZonosSweep(watchedId)
+  const shownSweep = watched.data && watched.data.id === watchedId ? watched.data : lastSweep
 
-  const onRunSweep = async () => {
+  useEffect(() => {
+    const sweep = watched.data
+    if (!sweep || sweep.status === "running" || sweep.id !== watchedId) return
+    if (sweep.id === startedSweepId) {
+      toastSweepResult(sweep)
+      setStartedSweepId(null)
+    }
+    void invalidate({ medusaOrders: true })
+  }, [watched.data?.status, watched.data?.id])
+
+  const start = async (body: { since_date?: string }) => {
     try {
-      const sweep = await runSweep.mutateAsync()
-      const counts = sweepCountsText(sweep.counts)
-      if (sweep.status === "succeeded") {
-        toast.success("Sweep finished", { description: counts })
-      } else {
-        toast.warning(sweep.status === "partial" ? "Sweep partly done" : "Sweep failed", {
-          description: sweep.error ? `${counts}. ${sweep.error}` : `${counts}. The next sweep tries the rest again.`,
+      const sweep = await runSweep.mutateAsync(body)
+      setStartedSweepId(sweep.id)
+      if (sweep.status === "running") {
+        toast.info(body.since_date ? `Backfill since ${body.since_date} started` : "Sweep started", {
+          description: "Its progress shows under Last sweep.",
         })
       }
     } catch (error) {
       toast.error("Could not run the sweep", { description: errorMessage(error) })
     }
   }
+  const busy = runSweep.isPending || shownSweep?.status === "running"
 
   return (
     <Container className="divide-y p-0" data-testid="zonos-connection">
@@ -47,9 +66,10 @@ export const ConnectionSection = () => {
         <Button
           size="small"
           variant="secondary"
-          onClick={onRunSweep}
+          onClick={() => start({})}
           isLoading={runSweep.isPending}
-          disabled={runSweep.isPending || isPending}
+          disabled={busy || isPending}
+          data-testid="zonos-run-sweep"
         >
           <ArrowPath />
           Run sweep now
@@ -60,14 +80,73 @@ export const ConnectionSection = () => {
       ) : isError || !data ? (
         <LoadError what="the Zonos settings" error={error} onRetry={() => refetch()} retrying={isRefetching} />
       ) : (
-        <ConnectionRows data={data} now={now} />
+        <ConnectionRows data={data} sweep={shownSweep} now={now} />
       )}
+      <BackfillForm disabled={busy || isPending} onSubmit={(sinceDate) => start({ since_date: sinceDate })} />
     </Container>
   )
 }
 
-const ConnectionRows = ({ data, now }: { data: ZonosConnection; now: Date }) => {
-  const sweep = data.last_sweep
+function toastSweepResult(sweep: ZonosSweep) {
+  const counts = sweepCountsText(sweep.counts)
+  if (sweep.status === "succeeded") {
+    toast.success("Sweep finished", { description: counts })
+  } else {
+    toast.warning(sweep.status === "partial" ? "Sweep partly done" : "Sweep failed", {
+      description: sweep.error ? `${counts}. ${sweep.error}` : `${counts}. The next sweep tries the rest again.`,
+    })
+  }
+}
+
+/** "Import every Zonos order since": a day (not after today), then a backfill sweep from it. */
+const BackfillForm = ({ disabled, onSubmit }: { disabled: boolean; onSubmit: (sinceDate: string) => void }) => {
+  const [sinceDate, setSinceDate] = useState("")
+  const today = new Date().toISOString().slice(0, 10)
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (sinceDate) onSubmit(sinceDate)
+  }
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-2 px-6 py-4 md:flex-row md:items-end" data-testid="zonos-backfill">
+      <div className="flex flex-col gap-y-1">
+        <Label size="small" weight="plus" htmlFor="zonos-backfill-date">
+          Import every Zonos order since
+        </Label>
+        <Input
+          id="zonos-backfill-date"
+          type="date"
+          size="small"
+          max={today}
+          value={sinceDate}
+          onChange={(event) => setSinceDate(event.target.value)}
+        />
+      </div>
+      <Button size="small" variant="secondary" type="submit" disabled={disabled || !sinceDate}>
+        Backfill
+      </Button>
+      <Text size="small" leading="compact" className="text-ui-fg-subtle md:ml-2">
+        Orders already in Medusa are skipped: run it again to finish one that was interrupted.
+      </Text>
+    </form>
+  )
+}
+
+/** A running sweep: "12 of 50 orders handled", a bar, and the counts so far. */
+const SweepProgress = ({ sweep }: { sweep: ZonosSweep }) => (
+  <div className="flex w-full max-w-xs flex-col gap-y-1" data-testid="zonos-sweep-progress">
+    <Text size="small" leading="compact">
+      {sweepProgressText(sweep)}
+    </Text>
+    <div className="bg-ui-bg-component h-1.5 w-full overflow-hidden rounded-full">
+      <div className="bg-ui-fg-interactive h-full rounded-full transition-all" style={{ width: `${sweepPercent(sweep)}%` }} />
+    </div>
+    <Text size="small" leading="compact" className="text-ui-fg-subtle">
+      {sweepCountsText(sweep.counts)}
+    </Text>
+  </div>
+)
+
+const ConnectionRows = ({ data, sweep, now }: { data: ZonosConnection; sweep: ZonosSweep | null; now: Date }) => {
   return (
     <>
       <SectionRow
@@ -115,9 +194,7 @@ const ConnectionRows = ({ data, now }: { data: ZonosConnection; now: Date }) => 
                 </Text>
               </div>
               {sweep.status === "running" ? (
-                <Text size="small" leading="compact" className="text-ui-fg-subtle">
-                  In progress: its counts appear when it ends
-                </Text>
+                <SweepProgress sweep={sweep} />
               ) : (
                 <Text size="small" leading="compact" className="text-ui-fg-subtle" data-testid="zonos-sweep-counts">
                   {sweepCountsText(sweep.counts)}

@@ -1,4 +1,16 @@
-import { dutyBreakdownRows, historyEventText, holdReasonText, isMerchantReleasable, paymentFacts, stateLabel, sweepCountsText, zonosStatusLabel } from "../labels"
+import {
+  dutyBreakdownRows,
+  historyEventText,
+  holdReasonText,
+  isMerchantReleasable,
+  paymentFacts,
+  stateLabel,
+  sweepCountsText,
+  sweepPercent,
+  sweepProgressText,
+  zonosStatusLabel,
+} from "../labels"
+import type { ZonosSweep } from "../types"
 import { formatMoney, formatRelativeTime } from "../money"
 import { failureText, importOutcomeText, rowSummary } from "../outcome-texts"
 import { zonosOrderLabel } from "../words"
@@ -90,5 +102,25 @@ describe("admin format helpers", () => {
       importOutcomeText({ ...base, state: "failed", hold_reason: null, outcome: "failed", order_id: null, display_id: null, last_error: "HTTP 500" })
         .description
     ).toBe("Import failed: HTTP 500")
+  })
+
+  it("says how far a running sweep is", () => {
+    const sweep: ZonosSweep = {
+      id: "zswp_1",
+      trigger: "backfill",
+      status: "running",
+      started_at: "2026-12-02T00:00:00Z",
+      finished_at: null,
+      since_date: "20260101",
+      cursor_date: null,
+      counts: { listed: 50, imported: 12 },
+      error: null,
+      total: 50,
+      done: 12,
+    }
+    expect(sweepProgressText(sweep)).toBe("12 of 50 orders handled")
+    expect(sweepPercent(sweep)).toBe(24)
+    expect(sweepProgressText({ ...sweep, total: null, done: undefined })).toBe("Listing orders at Zonos")
+    expect(sweepPercent({ ...sweep, status: "succeeded", total: 0, done: 0 })).toBe(100)
   })
 })

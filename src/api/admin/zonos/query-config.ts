@@ -49,4 +49,6 @@ export const ZONOS_SWEEP_FIELDS = [
   "cursor_date",
   "counts",
   "error",
+  "total",
+  "stopped_at",
 ]

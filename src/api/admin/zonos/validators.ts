@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { ZONOS_IMPORT_STATES } from "../../../modules/zonos/zonos-order-states"
 import { parseZonosOrderId } from "../../../modules/zonos/client"
+import { backfillDateProblem } from "../../../modules/zonos/utils/backfill-date"
 
 const zonosOrderId = z
   .string({ error: "zonos_order_id is required" })
@@ -34,5 +35,20 @@ export type AdminDismissZonosOrderType = z.infer<typeof AdminDismissZonosOrder>
 
 export const AdminListZonosSweeps = createFindParams({ limit: 10, offset: 0 })
 export type AdminListZonosSweepsType = z.infer<typeof AdminListZonosSweeps>
+
+export const AdminGetZonosSweep = createSelectParams()
+export type AdminGetZonosSweepType = z.infer<typeof AdminGetZonosSweep>
+
+/** No body: a sweep of the usual window. `since_date`: a backfill of every order since that day. */
+export const AdminStartZonosSweep = z.object({
+  since_date: z
+    .string({ error: "since_date must be a day written YYYY-MM-DD" })
+    .superRefine((value, context) => {
+      const problem = backfillDateProblem(value, new Date())
+      if (problem) context.addIssue({ code: "custom", message: problem })
+    })
+    .optional(),
+})
+export type AdminStartZonosSweepType = z.infer<typeof AdminStartZonosSweep>
 
 export { zonosOrderId }

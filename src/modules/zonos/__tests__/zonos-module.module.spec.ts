@@ -2,13 +2,14 @@ import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { ZONOS_MODULE } from ".."
 import ZonosOrder from "../models/zonos-order"
 import ZonosSweep from "../models/zonos-sweep"
+import ZonosSweepItem from "../models/zonos-sweep-item"
 import ZonosModuleService from "../service"
 
 jest.setTimeout(60_000)
 
 moduleIntegrationTestRunner<ZonosModuleService>({
   moduleName: ZONOS_MODULE,
-  moduleModels: [ZonosOrder, ZonosSweep],
+  moduleModels: [ZonosOrder, ZonosSweep, ZonosSweepItem],
   resolve: "./src/modules/zonos",
   moduleOptions: { storeId: "999", secret: "module-test-secret", apiUrl: "http://127.0.0.1:9" },
   testSuite: ({ service }) => {

@@ -87,6 +87,11 @@ export const zonosOptionsSchema = z.object({
   sweepStopAfterFailures: positiveInt("sweepStopAfterFailures")
     .max(1000, "sweepStopAfterFailures must be 1000 or less")
     .default(5),
+  /**
+   * Seconds a running sweep may go without handling an order before the next sweep takes it for
+   * dead (every process working on it was killed) and closes it; its window is then asked again.
+   */
+  sweepStaleSeconds: positiveInt("sweepStaleSeconds").max(86_400, "sweepStaleSeconds must be 86400 or less").default(300),
   /** How far back the first sweep looks, in days (later sweeps start from the last good one). */
   sweepLookbackDays: positiveInt("sweepLookbackDays").max(90, "sweepLookbackDays must be 90 or less").default(14),
   /**

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import { isZonosError, parseZonosOrderId, ZonosOrderNumber } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
-import { RETRIED_STATES, ZONOS_OWNED_HOLDS } from "../../../modules/zonos/zonos-order-states"
+import { RETRIED_STATES, SETTLED_STATES, ZONOS_OWNED_HOLDS } from "../../../modules/zonos/zonos-order-states"
 
 export type ZonosSweepWork = {
   /** Orders to import (new, or failed and due for a retry); refresh=false. */
@@ -12,6 +12,8 @@ export type ZonosSweepWork = {
   to_refresh: string[]
   /** Imported orders whose display id never reached Zonos. */
   to_write_back: string[]
+  /** Listed orders not in Medusa whose retry is not due yet: not handed out, but they keep the sweep `partial`. */
+  deferred: string[]
   /** Zonos order ids listed by orderNumbers for the window. */
   listed: string[]
   listing_error: string | null
@@ -36,7 +38,14 @@ export const collectZonosSweepWorkStep = createStep(
     const { storeId } = zonos.getSettings()
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const now = new Date()
-    const work: ZonosSweepWork = { to_import: [], to_refresh: [], to_write_back: [], listed: [], listing_error: null }
+    const work: ZonosSweepWork = {
+      to_import: [],
+      to_refresh: [],
+      to_write_back: [],
+      deferred: [],
+      listed: [],
+      listing_error: null,
+    }
 
     let listed: ZonosOrderNumber[] = []
     try {
@@ -88,6 +97,7 @@ export const collectZonosSweepWorkStep = createStep(
     const toImport = new Set<string>()
     const toRefresh = new Set<string>()
     const toWriteBack = new Set<string>()
+    const deferred = new Set<string>()
     for (const id of work.listed) {
       const record = recordById.get(id)
       if (!record) {
@@ -95,6 +105,7 @@ export const collectZonosSweepWorkStep = createStep(
       } else if (!record.order?.id) {
         // A merchant dismissed it: they settled it by hand, never import it behind their back.
         if (!record.dismissed_at && isDue(record)) toImport.add(id)
+        else if (!record.dismissed_at && !SETTLED_STATES.some((state) => state === record.state)) deferred.add(id)
       } else {
         const listedStatus = statusById.get(id)
         if (listedStatus && listedStatus !== record.zonos_status) toRefresh.add(id)
@@ -114,6 +125,7 @@ export const collectZonosSweepWorkStep = createStep(
     work.to_import = [...toImport]
     work.to_refresh = [...toRefresh]
     work.to_write_back = [...toWriteBack]
+    work.deferred = [...deferred]
     return new StepResponse(work)
   }
 )

@@ -1,32 +1,38 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { ZONOS_SWEEP_RUNNING } from "../../../modules/zonos/zonos-order-states"
 import { closeDeadZonosSweepsStep } from "../steps/close-dead-zonos-sweeps"
 import { collectZonosSweepWorkStep } from "../steps/collect-zonos-sweep-work"
 import { createLockOwnerStep } from "../steps/create-lock-owner"
-import { finishZonosSweepStep } from "../steps/finish-zonos-sweep"
+import { emitZonosSweepOrdersStep } from "../steps/emit-zonos-sweep-orders"
+import { finishZonosSweepIfDoneStep } from "../steps/finish-zonos-sweep-if-done"
+import { getZonosSweepStep } from "../steps/get-zonos-sweep"
+import { recordZonosSweepWorkStep } from "../steps/record-zonos-sweep-work"
 import { releaseZonosLockStep } from "../steps/release-zonos-lock"
-import { runZonosSweepImportsStep } from "../steps/run-zonos-sweep-imports"
 import { retryZonosShipmentUpdatesStep } from "../steps/retry-zonos-shipment-updates"
-import { startZonosSweepStep } from "../steps/start-zonos-sweep"
+import { startZonosSweepStep, StartZonosSweepInput } from "../steps/start-zonos-sweep"
 import { tryZonosLockStep } from "../steps/try-zonos-lock"
 
 export const SWEEP_ZONOS_ORDERS_WORKFLOW = "sweep-zonos-orders"
 export const ZONOS_SWEEP_LOCK_KEY = "zonos-sweep"
-/** The message of the CONFLICT a second sweep fails with while one runs. */
-export const ZONOS_SWEEP_RUNNING = "A sweep is already running; try again when it ends"
+export { ZONOS_SWEEP_RUNNING }
 /**
- * The sweep lock's lifetime. Short, because it is what a sweep whose process died costs the
- * next one; the running sweep renews it every 20 s until it ends (locking/keep-lock.ts).
+ * The sweep lock's lifetime. Short, because it is what a sweep whose process died while listing
+ * costs the next one; it is renewed every 20 s until the orders are handed out (keep-lock.ts).
  */
 export const ZONOS_SWEEP_LOCK_TTL_SECONDS = 60
 
 /**
- * The reconciliation sweep: asks Zonos for every order since the last good sweep, imports
- * what is missing, re-reads held orders and orders whose status changed, retries failed
- * imports and write-backs, and records the run. One sweep at a time: a second one fails fast
- * with a CONFLICT (ZONOS_SWEEP_RUNNING); each order still takes its own import lock. The first
- * thing a sweep does under the lock is close the sweeps a dead process left `running`.
+ * Starts the reconciliation sweep and returns at once, with the sweep `running`: asks Zonos for
+ * every order since the last good sweep (or since a backfill's date), works out what is missing
+ * (new orders, failed imports due a retry, held orders and changed statuses to re-read, failed
+ * write-backs), records one row per order (the sweep's `total`) and hands each to the event bus,
+ * so every worker process takes a share (handleZonosSweepOrder). The worker that handles the last
+ * order ends the sweep. One sweep at a time: a second one fails fast with a CONFLICT
+ * (ZONOS_SWEEP_RUNNING) while one lists under the lock or still has orders with the workers;
+ * each order still takes its own import lock. A sweep left `running` by processes that died is
+ * closed first (closeDeadZonosSweepsStep).
  */
-export const sweepZonosOrdersWorkflow = createWorkflow(SWEEP_ZONOS_ORDERS_WORKFLOW, (input: { trigger: string }) => {
+export const sweepZonosOrdersWorkflow = createWorkflow(SWEEP_ZONOS_ORDERS_WORKFLOW, (input: StartZonosSweepInput) => {
   const lockOwner = createLockOwnerStep({ purpose: "zonos-sweep" })
   tryZonosLockStep({
     key: ZONOS_SWEEP_LOCK_KEY,
@@ -40,21 +46,18 @@ export const sweepZonosOrdersWorkflow = createWorkflow(SWEEP_ZONOS_ORDERS_WORKFL
   const work = collectZonosSweepWorkStep(
     transform({ started, input }, ({ started, input }) => ({
       since_date: started.since_date,
-      // A merchant's "Run sweep now" retries every failure at once; the schedule keeps the backoff.
-      retry_now: input.trigger === "admin",
+      // A merchant's "Run sweep now" (or backfill) retries every failure at once; the schedule keeps the backoff.
+      retry_now: input.trigger === "admin" || input.trigger === "backfill",
     }))
   )
-  const outcome = runZonosSweepImportsStep({ work })
   retryZonosShipmentUpdatesStep()
-  const sweep = finishZonosSweepStep(
-    transform({ started, work, outcome }, ({ started, work, outcome }) => ({
-      sweep_id: started.sweep_id,
-      since_date: started.since_date,
-      listing_error: work.listing_error,
-      listed: work.listed,
-      outcome,
-    }))
+  const recorded = recordZonosSweepWorkStep(
+    transform({ started, work }, ({ started, work }) => ({ sweep_id: started.sweep_id, work }))
   )
   releaseZonosLockStep({ key: ZONOS_SWEEP_LOCK_KEY, owner_id: lockOwner })
+  emitZonosSweepOrdersStep(recorded)
+  const sweepId = transform({ started }, ({ started }) => ({ sweep_id: started.sweep_id }))
+  finishZonosSweepIfDoneStep(sweepId)
+  const sweep = getZonosSweepStep(sweepId)
   return new WorkflowResponse(sweep)
 })

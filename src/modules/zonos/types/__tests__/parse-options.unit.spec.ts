@@ -18,6 +18,7 @@ describe("parseZonosOptions", () => {
       holdTestOrders: true,
       sweepConcurrency: 4,
       sweepStopAfterFailures: 5,
+      sweepStaleSeconds: 300,
       sweepLookbackDays: 14,
       checkoutUrl: "https://checkout.iglobalstores.com/",
       checkoutCurrencies: ["usd"],

@@ -156,13 +156,11 @@ async function findCatalogueMatches(
     return {}
   }
   const fields = ["id", "sku", "title", "product_id", "manage_inventory", "allow_backorder", "product.title"]
-  const [byId, bySku] = await Promise.all([
-    query.graph({ entity: "product_variant", fields, filters: { id: keys } }),
-    cartVariantIds
-      ? Promise.resolve({ data: [] })
-      : query.graph({ entity: "product_variant", fields, filters: { sku: keys } }),
-  ])
-  const variants = [...new Map([...byId.data, ...bySku.data].map((variant) => [variant.id, variant])).values()]
+  const { data: variants } = await query.graph({
+    entity: "product_variant",
+    fields,
+    filters: cartVariantIds ? { id: keys } : { $or: [{ id: keys }, { sku: keys }] },
+  })
   const managed = variants.filter((variant) => variant.manage_inventory && !variant.allow_backorder)
   const availability =
     managed.length && salesChannelId

@@ -80,6 +80,7 @@ export const importZonosOrderUnderLockWorkflow = createWorkflow("import-zonos-or
     const order = createMedusaOrderFromZonosWorkflow.runAsStep({
       input: transform({ loaded, toCreate, customer }, ({ loaded, toCreate, customer }) => ({
         record_id: loaded.record_id,
+        first_attempt: loaded.first_attempt,
         mapped: { ...toCreate.mapped, input: { ...toCreate.mapped.input, customer_id: customer.customer_id } },
         payment_provider_id: toCreate.payment_provider_id,
       })),

@@ -26,7 +26,7 @@ const RESULTS_FILE = path.join(__dirname, "results.md")
 const DAY_MS = 86_400_000
 
 const lines: string[] = []
-const log = (line: string) => console.log(`[bench] ${line}`)
+const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 23)}] ${line}`)
 const out = (line = "") => {
   console.log(line)
   lines.push(line)
@@ -305,6 +305,7 @@ async function main() {
     const pluginDb = { xact: (after.xact - counters.xact) / BACKLOG, written: (after.written - counters.written) / BACKLOG }
     const sweepCalls = callsText(sandbox)
 
+    log("the sweep ended")
     out(`## Import rate: ${BACKLOG}-order backlog, ${CONCURRENCY} at a time, one process`)
     out()
     out("| path | orders/s | p50 | p95 | DB transactions / order | rows written / order | Zonos calls |")

@@ -134,6 +134,12 @@ async function json(response: Response): Promise<Record<string, unknown>> {
   return typeof body === "object" && body !== null && !Array.isArray(body) ? Object.fromEntries(Object.entries(body)) : {}
 }
 
+/** The server's JS heap after a full GC, in MB (bench/store/api/bench/memory). */
+async function heldHeap(url: string): Promise<number> {
+  const memory = await json(await fetch(`${url}/bench/memory`))
+  return Number(memory.heap_used_mb)
+}
+
 async function adminToken(url: string): Promise<string> {
   const response = await fetch(`${url}/auth/user/emailpass`, {
     method: "POST",
@@ -274,10 +280,12 @@ async function main() {
     out(`- One \`medusa start\` process of a build of the development store (in-memory event bus, workflow engine and locking)`)
     out()
 
-    const server = await store.start("server", {})
+    // --expose-gc lets the bench's memory route collect before it reads what is still held.
+    const server = await store.start("server", { NODE_OPTIONS: "--expose-gc" })
     servers.push(server)
     const token = await adminToken(server.url)
     const idleRss = memoryOf(server.pid).rss
+    const idleHeap = await heldHeap(server.url)
 
     // A warm-up of both paths (JIT, connection pool, caches), so neither pays for being first.
     const warmUp = addOrders(sandbox, 2 * CONCURRENCY, "warmup", () => Date.now())
@@ -299,6 +307,7 @@ async function main() {
     const stopSweepRss = watchRss(server.pid)
     const sweep = await runSweep(server.url, token)
     const sweepPeak = stopSweepRss()
+    const sweepHeap = await heldHeap(server.url)
     after = await dbCounters(store.databaseName)
     const imported = countOf(sweep.sweep, "imported")
     const pluginRate = imported / sweep.seconds
@@ -359,6 +368,7 @@ async function main() {
     const stopBackfillRss = watchRss(server.pid)
     const backfill = await runBackfill(store, server.url, token)
     const backfillPeak = stopBackfillRss()
+    const backfillHeap = await heldHeap(server.url)
     await idleSweep(store, server, token, sandbox, firstHistory + countOf(backfill.sweep, "imported"))
     out()
     out(`## Memory`)
@@ -366,6 +376,7 @@ async function main() {
     out(`- idle after start: ${mb(idleRss)}; peak during the ${BACKLOG}-order sweep: ${mb(sweepPeak)}`)
     out(`- before the backfill: ${mb(beforeBackfillRss)}; peak during the ${backfillCount}-order backfill (${countOf(backfill.sweep, "imported")} imported in ${Math.round(backfill.seconds)} s, ${(countOf(backfill.sweep, "imported") / backfill.seconds).toFixed(2)} orders/s; ${backfill.how}): ${mb(backfillPeak)} (**+${mb(backfillPeak - idleRss)} over idle**, target <= +300 MB)`)
     out(`- server VmHWM at the end: ${mb(memoryOf(server.pid).hwm)}`)
+    out(`- JS heap still held after a full GC: ${idleHeap} MB idle, ${sweepHeap} MB after the ${BACKLOG}-order sweep, ${backfillHeap} MB after the backfill`)
     out()
     await server.stop()
     servers.splice(servers.indexOf(server), 1)

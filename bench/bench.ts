@@ -72,6 +72,8 @@ function watchRss(pid: number) {
   const timer = setInterval(() => {
     peak = Math.max(peak, memoryOf(pid).rss)
   }, 500)
+  // A step that fails must not leave the bench waiting on its sampler.
+  timer.unref()
   return () => {
     clearInterval(timer)
     return Math.max(peak, memoryOf(pid).rss)
@@ -151,35 +153,52 @@ async function adminToken(url: string): Promise<string> {
   return body.token
 }
 
-type SweepResult = { seconds: number; sweep: Record<string, unknown> }
+type SweepResult = { seconds: number; sweep: { id: string; status: string; counts: unknown } }
 
 /**
- * Runs a sweep through the admin API and waits for it to end: today's route answers when the
- * sweep is done; the fanned-out one (h11a) answers 202 at once, and the sweep is polled.
+ * Runs a sweep through the admin API and waits for it to end, watching its zonos_sweep row:
+ * today's route answers only when the sweep is done, which for a backfill outlasts any HTTP
+ * timeout (undici's and Node's are 5 minutes); the fanned-out one (h11a) answers 202 at once.
  */
-async function runSweep(url: string, token: string, body: Record<string, unknown> = {}): Promise<SweepResult> {
+async function runSweep(store: BenchStore, server: BenchServer, token: string, body: Record<string, unknown> = {}): Promise<SweepResult> {
   const headers = { authorization: `Bearer ${token}`, "Content-Type": "application/json" }
   const started = Date.now()
-  const response = await fetch(`${url}/admin/zonos/sweeps`, { method: "POST", headers, body: JSON.stringify(body) })
-  const answer = await json(response)
-  if (response.status !== 200 && response.status !== 202) {
-    throw new Error(`POST /admin/zonos/sweeps answered ${response.status}: ${JSON.stringify(answer)}`)
-  }
-  let sweep = sweepOf(answer)
-  while (sweep.status === "running") {
+  const since = new Date(started - 1000)
+  let refusal: string | null = null
+  const posted = fetch(`${server.url}/admin/zonos/sweeps`, { method: "POST", headers, body: JSON.stringify(body) }).then(
+    async (response) => {
+      if (response.status !== 200 && response.status !== 202) refusal = `POST /admin/zonos/sweeps answered ${response.status}: ${JSON.stringify(await json(response))}`
+    },
+    // A connection closed by a timeout: the row still tells how the sweep ends.
+    () => undefined
+  )
+  for (;;) {
     await sleep(250)
-    sweep = sweepOf(await json(await fetch(`${url}/admin/zonos/sweeps/${sweep.id}`, { headers })))
+    if (refusal) throw new Error(refusal)
+    if (!alive(server.pid)) throw new Error(`the server died during a sweep; see ${server.logFile}`)
+    const sweep = await database(store.databaseName, async (client) => {
+      const { rows } = await client.query("SELECT id, status, counts FROM zonos_sweep WHERE started_at >= $1 ORDER BY started_at DESC LIMIT 1", [since])
+      return rows[0] ? { id: String(rows[0].id), status: String(rows[0].status), counts: rows[0].counts } : null
+    })
+    if (sweep && sweep.status !== "running") {
+      const seconds = (Date.now() - started) / 1000
+      // Today's route still releases the sweep lock after the row ends: let it answer first.
+      await Promise.race([posted, sleep(5000)])
+      return { seconds, sweep }
+    }
   }
-  return { seconds: (Date.now() - started) / 1000, sweep }
 }
 
-function sweepOf(answer: Record<string, unknown>): Record<string, unknown> {
-  const sweep = answer.zonos_sweep
-  if (typeof sweep !== "object" || sweep === null) throw new Error(`no zonos_sweep in ${JSON.stringify(answer)}`)
-  return Object.fromEntries(Object.entries(sweep))
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
 }
 
-function countOf(sweep: Record<string, unknown>, key: string): number {
+function countOf(sweep: { counts: unknown }, key: string): number {
   const counts = sweep.counts
   if (typeof counts !== "object" || counts === null) return 0
   const value = Object.entries(counts).find(([name]) => name === key)?.[1]
@@ -223,11 +242,11 @@ const callsText = (sandbox: ZonosSandbox) =>
 
 async function idleSweep(store: BenchStore, server: BenchServer, token: string, sandbox: ZonosSandbox, history: number) {
   // One sweep first settles anything the last step left (write-backs): the measured one is idle.
-  await runSweep(server.url, token)
+  await runSweep(store, server, token)
   await sleep(STATS_FLUSH_MS)
   const before = await zonosTableReads(store.databaseName)
   sandbox.resetCalls()
-  const { seconds, sweep } = await runSweep(server.url, token)
+  const { seconds, sweep } = await runSweep(store, server, token)
   const calls = callCount(sandbox)
   const called = callsText(sandbox)
   await sleep(STATS_FLUSH_MS)
@@ -290,7 +309,7 @@ async function main() {
     // A warm-up of both paths (JIT, connection pool, caches), so neither pays for being first.
     const warmUp = addOrders(sandbox, 2 * CONCURRENCY, "warmup", () => Date.now())
     await runBare(server.url, warmUp, CONCURRENCY)
-    await runSweep(server.url, token)
+    await runSweep(store, server, token)
 
     // 1. The backlog: the same orders imported bare, then by the plugin's sweep.
     const backlog = addOrders(sandbox, BACKLOG, "backlog", () => Date.now())
@@ -305,7 +324,7 @@ async function main() {
     sandbox.resetCalls()
     counters = await dbCounters(store.databaseName)
     const stopSweepRss = watchRss(server.pid)
-    const sweep = await runSweep(server.url, token)
+    const sweep = await runSweep(store, server, token)
     const sweepPeak = stopSweepRss()
     const sweepHeap = await heldHeap(server.url)
     after = await dbCounters(store.databaseName)
@@ -366,7 +385,7 @@ async function main() {
     const beforeBackfillRss = memoryOf(server.pid).rss
     log(`backfill of ${backfillCount} older orders`)
     const stopBackfillRss = watchRss(server.pid)
-    const backfill = await runBackfill(store, server.url, token)
+    const backfill = await runBackfill(store, server, token)
     const backfillPeak = stopBackfillRss()
     const backfillHeap = await heldHeap(server.url)
     await idleSweep(store, server, token, sandbox, firstHistory + countOf(backfill.sweep, "imported"))
@@ -401,13 +420,13 @@ async function main() {
  * it is merged, today's sweep is made to look back its `sweepLookbackDays` (14) by forgetting
  * the cursor of the sweeps before, which is what it does on its first run.
  */
-async function runBackfill(store: BenchStore, url: string, token: string): Promise<SweepResult & { how: string }> {
+async function runBackfill(store: BenchStore, server: BenchServer, token: string): Promise<SweepResult & { how: string }> {
   const sinceDate = new Date(Date.now() - 10 * DAY_MS).toISOString().slice(0, 10)
   if (storeAccepts(store, "src/api/admin/zonos/sweeps", "since_date")) {
-    return { ...(await runSweep(url, token, { since_date: sinceDate })), how: `sweep with since_date ${sinceDate}` }
+    return { ...(await runSweep(store, server, token, { since_date: sinceDate })), how: `sweep with since_date ${sinceDate}` }
   }
   await database(store.databaseName, (client) => client.query("UPDATE zonos_sweep SET cursor_date = NULL"))
-  return { ...(await runSweep(url, token)), how: "first-run sweep looking back 14 days (no since_date on this branch)" }
+  return { ...(await runSweep(store, server, token)), how: "first-run sweep looking back 14 days (no since_date on this branch)" }
 }
 
 /** Whether the built store's source under `dir` mentions `word` (an interface another branch adds). */
@@ -439,7 +458,7 @@ async function workerComparison(store: BenchStore, sandbox: ZonosSandbox): Promi
       const token = await adminToken(started[0].url)
       addOrders(sandbox, BACKLOG, `workers${workers}`, () => Date.now())
       const watches = started.slice(1).map((worker) => watchRss(worker.pid))
-      const { seconds, sweep } = await runSweep(started[0].url, token)
+      const { seconds, sweep } = await runSweep(store, started[0], token)
       const peaks = watches.map((stop) => stop())
       const rate = countOf(sweep, "imported") / seconds
       rates.push(rate)

@@ -126,10 +126,21 @@ async function zonosTableReads(name: string): Promise<TableReads> {
 }
 
 /**
- * PostgreSQL flushes a backend's table counters at most once a second and, for an idle
- * connection of the store's pool, within about 10 s: wait that out before reading a delta.
+ * PostgreSQL flushes a backend's table counters at most once a second, an idle connection's
+ * within about 10 s, and a busy one's later still: the counters are read once they have stopped
+ * moving (the same twice, 3 s apart, after the first 11 s), so no earlier work lands in a delta.
  */
-const STATS_FLUSH_MS = 11_000
+async function settledTableReads(name: string): Promise<TableReads> {
+  await sleep(11_000)
+  let last = await zonosTableReads(name)
+  for (let tries = 0; tries < 10; tries += 1) {
+    await sleep(3000)
+    const now = await zonosTableReads(name)
+    if (JSON.stringify(now) === JSON.stringify(last)) return now
+    last = now
+  }
+  return last
+}
 
 async function json(response: Response): Promise<Record<string, unknown>> {
   const body: unknown = await response.json().catch(() => ({}))
@@ -243,14 +254,15 @@ const callsText = (sandbox: ZonosSandbox) =>
 async function idleSweep(store: BenchStore, server: BenchServer, token: string, sandbox: ZonosSandbox, history: number) {
   // One sweep first settles anything the last step left (write-backs): the measured one is idle.
   await runSweep(store, server, token)
-  await sleep(STATS_FLUSH_MS)
-  const before = await zonosTableReads(store.databaseName)
+  // Planner statistics as autovacuum keeps them on a store that has had its history for a while
+  // (right after a bulk backfill they still describe the empty table).
+  await database(store.databaseName, (client) => client.query("ANALYZE"))
+  const before = await settledTableReads(store.databaseName)
   sandbox.resetCalls()
   const { seconds, sweep } = await runSweep(store, server, token)
   const calls = callCount(sandbox)
   const called = callsText(sandbox)
-  await sleep(STATS_FLUSH_MS)
-  const after = await zonosTableReads(store.databaseName)
+  const after = await settledTableReads(store.databaseName)
   const reads = Object.keys(after).map((table) => {
     const b = before[table] ?? { seq_scan: 0, seq_tup_read: 0, idx_scan: 0, idx_tup_fetch: 0 }
     const a = after[table]

@@ -20,3 +20,24 @@ export async function medusaOrderIdOf(container: MedusaContainer, zonosOrderId: 
 export function redirectQueryKeys(location: string): string[] {
   return [...new URL(location).searchParams.keys()].sort()
 }
+
+/**
+ * Waits until the write-back of an imported order has been tried (Zonos took it, or the refusal
+ * is recorded): the success page leaves it to a subscriber that runs after the shopper's answer.
+ */
+export async function writeBackTried(container: MedusaContainer, zonosOrderId: string, timeoutMs = 15_000): Promise<void> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const {
+      data: [row],
+    } = await query.graph({
+      entity: "zonos_order",
+      fields: ["merchant_order_id_sent_at", "writeback_attempts"],
+      filters: { zonos_order_id: normalizeZonosOrderId(zonosOrderId) },
+    })
+    if (row?.merchant_order_id_sent_at || (row?.writeback_attempts ?? 0) > 0) return
+    if (Date.now() > deadline) throw new Error(`The write-back of ${zonosOrderId} was not tried within ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}

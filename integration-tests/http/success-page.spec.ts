@@ -7,7 +7,7 @@ import ZonosModuleService from "../../src/modules/zonos/service"
 import { SANDBOX_SECRET } from "../../src/sandbox"
 import { sweepToEnd } from "../helpers/sweep-to-end"
 import { useZonosSandbox } from "../helpers/sandbox-env"
-import { medusaOrderIdOf, redirectQueryKeys } from "../helpers/zonos-rows"
+import { medusaOrderIdOf, redirectQueryKeys, writeBackTried } from "../helpers/zonos-rows"
 
 jest.setTimeout(180_000)
 
@@ -173,6 +173,24 @@ medusaIntegrationTestRunner({
       const orderId = await medusaOrderIdOf(getContainer(), "999-1007")
       await new Promise((resolve) => setTimeout(resolve, 500))
       expect(placed).toEqual([orderId])
+    })
+
+    it("answers the shopper before telling Zonos the Medusa order number, then tells it once", async () => {
+      // Zonos takes 2 s to take the order number: the shopper must not wait for it.
+      sandbox().setFaults({ latencyMs: 2000, endpoints: ["updateMerchantOrderId"] })
+      const started = Date.now()
+      const response = await visitSuccessPage("999-1002")
+      expect(response.status).toBe(303)
+      expect(Date.now() - started).toBeLessThan(2000)
+      expect(await stateOf("1002")).toBe("imported")
+
+      await writeBackTried(getContainer(), "999-1002")
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [order],
+      } = await query.graph({ entity: "order", fields: ["display_id"], filters: { id: await medusaOrderIdOf(getContainer(), "999-1002") } })
+      expect(sandbox().getOrder("999-1002")?.merchantOrderId).toBe(String(order.display_id))
+      expect(sandbox().calls().updateMerchantOrderId).toBe(1)
     })
 
     it("answers a refresh from the database: same order, no second Zonos call", async () => {

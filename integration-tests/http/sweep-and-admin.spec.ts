@@ -10,7 +10,7 @@ import { SANDBOX_SECRET } from "../../src/sandbox"
 import { sweepToEnd, waitForSweepEndOverHttp } from "../helpers/sweep-to-end"
 import { createAdminHeaders } from "../helpers/admin-auth"
 import { useZonosSandbox } from "../helpers/sandbox-env"
-import { medusaOrderIdOf } from "../helpers/zonos-rows"
+import { medusaOrderIdOf, writeBackTried } from "../helpers/zonos-rows"
 
 jest.setTimeout(180_000)
 
@@ -148,6 +148,8 @@ medusaIntegrationTestRunner({
       it("retries a failed write-back of the Medusa order number until Zonos has it", async () => {
         sandbox().setFaults({ failNext: 2, endpoints: ["updateMerchantOrderId"] })
         const orderId = await importedOrderId("999-1001")
+        // The success page tells Zonos after answering the shopper: wait for that attempt.
+        await writeBackTried(getContainer(), "999-1001")
         const failed = await record("1001")
         expect(failed.state).toBe("imported")
         expect(failed.merchant_order_id_sent_at).toBeNull()

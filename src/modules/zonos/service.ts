@@ -67,16 +67,25 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
    */
   async findOrCreateZonosOrder(zonosOrderId: string, seenBy: ZonosImportSource) {
     const [existing] = await this.listZonosOrders({ zonos_order_id: zonosOrderId }, { take: 1 })
-    if (existing) return existing
+    return existing ?? (await this.createZonosOrderOnce(zonosOrderId, seenBy)).record
+  }
+
+  /**
+   * Makes the row of an id the caller found no row for; `created` says whether this call made it
+   * (false: another caller's insert won the race, and its row is answered). An import that made
+   * the row knows no earlier attempt can have left a Medusa order for it.
+   */
+  async createZonosOrderOnce(zonosOrderId: string, seenBy: ZonosImportSource) {
     try {
-      return await this.createZonosOrders({
+      const record = await this.createZonosOrders({
         zonos_order_id: zonosOrderId,
         state: "pending",
         history: appendHistory([], { at: new Date().toISOString(), source: seenBy, event: "seen" }),
       })
+      return { record, created: true }
     } catch (error) {
       const [created] = await this.listZonosOrders({ zonos_order_id: zonosOrderId }, { take: 1 })
-      if (created) return created
+      if (created) return { record: created, created: false }
       throw error
     }
   }

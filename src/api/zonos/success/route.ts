@@ -17,7 +17,9 @@ import { ZonosSuccessQueryType } from "./validators"
  * shopper's data on the store API, and no outcome, which would say which orders are in fraud
  * review). The storefront that started the checkout finds its order by its cart instead
  * (`GET /store/zonos/orders?cart_id=`). At most `successPageMaxInFlight` imports run here at
- * once; past that the shopper is redirected at once and the sweep imports the order.
+ * once; past that the shopper is redirected at once and the sweep imports the order. Telling
+ * Zonos the Medusa order number is left to a subscriber, after the answer (../../../workflows/
+ * zonos/events.ts): the shopper waits for one Zonos call, not two.
  */
 export const GET = async (req: MedusaRequest<unknown, ZonosSuccessQueryType>, res: MedusaResponse) => {
   const zonos = req.scope.resolve<ZonosModuleService>(ZONOS_MODULE)
@@ -25,7 +27,7 @@ export const GET = async (req: MedusaRequest<unknown, ZonosSuccessQueryType>, re
   const zonosOrderId = requireZonosOrderId(req.scope, req.validatedQuery.orderId, "orderId")
 
   const importing = zonos.successPageImports.tryRun(() =>
-    runZonosImport(req.scope, { zonos_order_id: zonosOrderId, source: "success_page" })
+    runZonosImport(req.scope, { zonos_order_id: zonosOrderId, source: "success_page", defer_write_back: true })
   )
   if (importing) {
     await Promise.race([importing, delay(settings.successPageWaitMs)]).catch(() => undefined)

@@ -51,6 +51,10 @@ const ZonosOrder = model
     { on: ["zonos_order_id"], unique: true },
     { on: ["state"] },
     { on: ["reference_id"] },
+    // The sweep's reads (collect-zonos-sweep-work, retry-zonos-shipment-updates): rows that wait
+    // for a write-back or a shipment update are few; without these, each sweep reads every row.
+    { on: ["merchant_order_id_sent_at"], where: "merchant_order_id_sent_at IS NULL" },
+    { on: ["shipment_sync_due_at"], where: "shipment_sync_due_at IS NOT NULL" },
   ])
   .checks([
     {

@@ -69,27 +69,29 @@ export const collectZonosSweepWorkStep = createStep(
     }
     work.listed = [...statusById.keys()]
 
-    const { data: records } = await query.graph({
-      entity: "zonos_order",
-      fields: [
-        "id",
-        "zonos_order_id",
-        "state",
-        "hold_reason",
-        "zonos_status",
-        "next_attempt_at",
-        "merchant_order_id_sent_at",
-        "dismissed_at",
-        "order.id",
-      ],
-      filters: {
-        $or: [
-          { zonos_order_id: work.listed },
-          { state: ["pending", "failed", "held"] },
-          { merchant_order_id_sent_at: null },
-        ],
-      },
-    })
+    // Three narrow reads, each on an index (zonos_order_id, state, and the partial index of rows
+    // not yet written back), instead of one OR that PostgreSQL can only answer by reading the
+    // whole table: what a sweep reads follows the window and the open work, not the history.
+    const fields = [
+      "id",
+      "zonos_order_id",
+      "state",
+      "hold_reason",
+      "zonos_status",
+      "next_attempt_at",
+      "merchant_order_id_sent_at",
+      "dismissed_at",
+      "order.id",
+    ]
+    const [byListing, open, unsent] = await Promise.all([
+      work.listed.length
+        ? query.graph({ entity: "zonos_order", fields, filters: { zonos_order_id: work.listed } })
+        : Promise.resolve({ data: [] }),
+      query.graph({ entity: "zonos_order", fields, filters: { state: ["pending", "failed", "held"] } }),
+      // Imported (imported_at is set with the link), Zonos not told yet.
+      query.graph({ entity: "zonos_order", fields, filters: { merchant_order_id_sent_at: null, imported_at: { $ne: null } } }),
+    ])
+    const records = [...new Map([...byListing.data, ...open.data, ...unsent.data].map((record) => [record.id, record])).values()]
     const recordById = new Map(records.map((record) => [record.zonos_order_id, record]))
     const isDue = (record: { next_attempt_at?: string | Date | null }) =>
       input.retry_now || !record.next_attempt_at || new Date(record.next_attempt_at) <= now

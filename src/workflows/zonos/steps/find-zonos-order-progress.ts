@@ -11,6 +11,8 @@ type GraphCollection = { id: string; status: string; payments?: (GraphPayment | 
 export type FindZonosOrderProgressInput = {
   /** The Zonos id as the mapping writes it into the order's metadata ("999-12345"). */
   zonos_order_id: string
+  /** The import made the zonos_order row just now: no earlier attempt exists, nothing is read. */
+  first_attempt: boolean
 }
 
 /**
@@ -29,6 +31,9 @@ export const findZonosOrderProgressStep = createStep(
     const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const none: ZonosOrderProgress = { order_id: null, payment_collections: [], transaction_reference_ids: [] }
+    if (input.first_attempt) {
+      return new StepResponse(none)
+    }
 
     // The oldest, should a past bug have made several: it is the one Zonos was told about first.
     const found: { id: string }[] = await pg("order")

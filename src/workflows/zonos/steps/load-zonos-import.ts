@@ -18,6 +18,8 @@ export type LoadedZonosImport = {
   record_id: string
   zonos_order_id: string
   order_id: string | null
+  /** This import made the row: no earlier attempt can have left a Medusa order to adopt. */
+  first_attempt: boolean
   detail: ZonosOrderDetail | null
   error: ZonosFetchError | null
 }
@@ -35,17 +37,23 @@ export const loadZonosImportStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const zonosOrderId = normalizeZonosOrderId(input.zonos_order_id, zonos.getSettings().storeId)
 
-    const record = await zonos.findOrCreateZonosOrder(zonosOrderId, input.source)
-
-    const { data: linked } = await query.graph({
+    // The row and its order in one read; a row made now has no order (and no earlier attempt).
+    const {
+      data: [found],
+    } = await query.graph({
       entity: "zonos_order",
       fields: ["id", "order.id"],
-      filters: { id: record.id },
+      filters: { zonos_order_id: zonosOrderId },
     })
-    const orderId = linked[0]?.order?.id ?? null
+    const row = found
+      ? { record_id: found.id, first_attempt: false }
+      : await zonos
+          .createZonosOrderOnce(zonosOrderId, input.source)
+          .then(({ record, created }) => ({ record_id: record.id, first_attempt: created }))
+    const orderId = found?.order?.id ?? null
 
     const result: LoadedZonosImport = {
-      record_id: record.id,
+      ...row,
       zonos_order_id: zonosOrderId,
       order_id: orderId,
       detail: null,

@@ -54,22 +54,8 @@ export const prepareMedusaOrderInputStep = createStep(
 
     try {
       const currencyCode = orderCurrencyCode(order, settings.currency)
-      const { data: regions } = await query.graph({
-        entity: "region",
-        fields: ["id", "currency_code", "countries.iso_2"],
-      })
-      const regionId = pickRegion(
-        regions.map((region) => ({
-          id: region.id,
-          currency_code: region.currency_code,
-          countries: (region.countries ?? []).flatMap((country: { iso_2?: string } | null) =>
-            country?.iso_2 ? [{ iso_2: country.iso_2 }] : []
-          ),
-        })),
-        String(order.countryCode ?? "").toLowerCase(),
-        currencyCode,
-        settings.regionId
-      )
+      const countryCode = String(order.countryCode ?? "").toLowerCase()
+      const regionId = pickRegion(await regionsSellingTo(query, countryCode), countryCode, currencyCode, settings.regionId)
       if (!regionId) {
         throw regionNotFoundError(String(order.countryCode ?? ""), currencyCode)
       }
@@ -101,6 +87,21 @@ export const prepareMedusaOrderInputStep = createStep(
 )
 
 type Query = Omit<RemoteQueryFunction, symbol>
+
+/**
+ * The regions pickRegion chooses from: only those that have the order's country (a country
+ * belongs to one region at most), each given with that country alone; one filtered read.
+ * Reading every region with every country for each order costs what the store's whole list weighs.
+ */
+async function regionsSellingTo(query: Query, countryCode: string) {
+  if (!countryCode) return []
+  const { data } = await query.graph({
+    entity: "region",
+    fields: ["id", "currency_code"],
+    filters: { countries: { iso_2: countryCode } },
+  })
+  return data.map((region) => ({ id: region.id, currency_code: region.currency_code, countries: [{ iso_2: countryCode }] }))
+}
 
 async function defaultSalesChannelId(query: Query): Promise<string | undefined> {
   const { data: stores } = await query.graph({ entity: "store", fields: ["default_sales_channel_id"] })
@@ -155,13 +156,11 @@ async function findCatalogueMatches(
     return {}
   }
   const fields = ["id", "sku", "title", "product_id", "manage_inventory", "allow_backorder", "product.title"]
-  const [byId, bySku] = await Promise.all([
-    query.graph({ entity: "product_variant", fields, filters: { id: keys } }),
-    cartVariantIds
-      ? Promise.resolve({ data: [] })
-      : query.graph({ entity: "product_variant", fields, filters: { sku: keys } }),
-  ])
-  const variants = [...new Map([...byId.data, ...bySku.data].map((variant) => [variant.id, variant])).values()]
+  const { data: variants } = await query.graph({
+    entity: "product_variant",
+    fields,
+    filters: cartVariantIds ? { id: keys } : { $or: [{ id: keys }, { sku: keys }] },
+  })
   const managed = variants.filter((variant) => variant.manage_inventory && !variant.allow_backorder)
   const availability =
     managed.length && salesChannelId

@@ -18,6 +18,8 @@ import { finishZonosOrderWorkflow } from "./finish-zonos-order"
 
 export type CreateMedusaOrderFromZonosInput = {
   record_id: string
+  /** The import made the zonos_order row just now: there is no interrupted attempt to look for. */
+  first_attempt: boolean
   mapped: MappedZonosOrder
   payment_provider_id: string
 }
@@ -33,13 +35,18 @@ export type CreateMedusaOrderFromZonosInput = {
  * nor compensates a dead process's workflow). So the workflow first looks for the order an
  * interrupted attempt made for this Zonos id and finishes it, skipping every part that is
  * already there (planZonosOrderCompletion). A failure that does not kill the process still
- * undoes the parts this run made.
+ * undoes the parts this run made. An import that has just made the zonos_order row skips the
+ * search: every attempt makes (or finds) the row before it creates anything, so there is no
+ * interrupted one, and the search reads the whole order table (metadata has no index).
  */
 export const createMedusaOrderFromZonosWorkflow = createWorkflow(
   "create-medusa-order-from-zonos",
   (input: CreateMedusaOrderFromZonosInput) => {
     const progress = findZonosOrderProgressStep(
-      transform({ input }, ({ input }) => ({ zonos_order_id: String(input.mapped.input.metadata.zonos_order_id) }))
+      transform({ input }, ({ input }) => ({
+        zonos_order_id: String(input.mapped.input.metadata.zonos_order_id),
+        first_attempt: input.first_attempt,
+      }))
     )
     const plan = transform({ progress, input }, ({ progress, input }) =>
       planZonosOrderCompletion(progress, input.mapped.totals.total)

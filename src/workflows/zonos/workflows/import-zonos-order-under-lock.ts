@@ -1,4 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { ZONOS_WRITE_BACK_DUE_EVENT } from "../events"
 import { ZonosImportSource } from "../../../modules/zonos/utils/history"
 import { createMedusaOrderFromZonosWorkflow } from "./create-medusa-order-from-zonos"
 import { applyZonosStatusStep } from "../steps/apply-zonos-status"
@@ -19,6 +21,11 @@ export type ImportZonosOrderInput = {
   refresh?: boolean
   /** orderNumbers listed it (the sweep): Zonos has this order, so "not found" is not final. */
   listed_by_zonos?: boolean
+  /**
+   * Leave the write-back to a subscriber of ZONOS_WRITE_BACK_DUE_EVENT, after the caller has
+   * answered (the success page: the shopper waits for the import, not for telling Zonos).
+   */
+  defer_write_back?: boolean
 }
 
 /** Where an import ended, and why Zonos could not be read if it could not (the sweep watches for a Zonos that stopped answering). */
@@ -37,7 +44,8 @@ export type ZonosImportRun = ZonosImportResult & { zonos_error_code: string | nu
  *    core flows, paid through the Zonos provider, or the one an interrupted attempt left,
  *    finished (create-medusa-order-from-zonos).
  * 4. Apply the Zonos status to the order: hold, release or cancel.
- * 5. Write the Medusa display id back to Zonos (a failure is retried by the sweep).
+ * 5. Write the Medusa display id back to Zonos (a failure is retried by the sweep), or, when the
+ *    caller defers it, emit ZONOS_WRITE_BACK_DUE_EVENT (released once the workflow succeeds).
  */
 export const importZonosOrderUnderLockWorkflow = createWorkflow("import-zonos-order-under-lock", (input: ImportZonosOrderInput) => {
   const loaded = loadZonosImportStep(input)
@@ -72,6 +80,7 @@ export const importZonosOrderUnderLockWorkflow = createWorkflow("import-zonos-or
     const order = createMedusaOrderFromZonosWorkflow.runAsStep({
       input: transform({ loaded, toCreate, customer }, ({ loaded, toCreate, customer }) => ({
         record_id: loaded.record_id,
+        first_attempt: loaded.first_attempt,
         mapped: { ...toCreate.mapped, input: { ...toCreate.mapped.input, customer_id: customer.customer_id } },
         payment_provider_id: toCreate.payment_provider_id,
       })),
@@ -104,13 +113,20 @@ export const importZonosOrderUnderLockWorkflow = createWorkflow("import-zonos-or
   const orderId = transform({ plan, created }, ({ plan, created }) =>
     plan.kind === "order_exists" ? plan.order_id : created?.order_id ?? null
   )
-  when("zonos-order-exists", { orderId }, ({ orderId }) => orderId !== null).then(() => {
+  when("zonos-order-exists", { orderId, input }, ({ orderId, input }) => orderId !== null && !input.defer_write_back).then(() => {
     writeBackMerchantOrderIdStep(
       transform({ loaded, orderId }, ({ loaded, orderId }) => {
         if (!orderId) throw new Error("No Medusa order to write back")
         return { record_id: loaded.record_id, order_id: orderId }
       })
     )
+  })
+
+  when("zonos-order-exists-write-back-deferred", { orderId, input }, ({ orderId, input }) => orderId !== null && !!input.defer_write_back).then(() => {
+    emitEventStep({
+      eventName: ZONOS_WRITE_BACK_DUE_EVENT,
+      data: transform({ loaded }, ({ loaded }) => ({ zonos_order_id: loaded.zonos_order_id })),
+    }).config({ name: "emit-zonos-write-back-due" })
   })
 
   const result = getZonosImportResultStep(transform({ loaded }, ({ loaded }) => ({ record_id: loaded.record_id })))

@@ -1,0 +1,496 @@
+import { execFileSync } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { Client } from "pg"
+import { SANDBOX_SECRET, SANDBOX_STORE_ID, startZonosSandbox, ZonosSandbox } from "../src/sandbox"
+import { requireRedisOrSkip } from "../integration-tests/helpers/redis-probe"
+import { dbSettings } from "../integration-tests/helpers/test-database"
+import { ADMIN_EMAIL, ADMIN_PASSWORD, BenchServer, BenchStore, prepareBenchStore } from "./bench-store"
+
+/**
+ * `npm run bench`: the plugin against Medusa's own core flows, in one run, on one store process,
+ * with the figures issue 11 sets targets for, printed and written to bench/results.md. Sizes can
+ * be made smaller for a quick look (BENCH_BACKLOG, BENCH_HISTORY, BENCH_SUCCESS_HITS); the
+ * results file is written only at full size.
+ */
+
+const ZONOS_LATENCY_MS = 50
+const BACKLOG = Number(process.env.BENCH_BACKLOG || 200)
+const HISTORY = Number(process.env.BENCH_HISTORY || 2000)
+const SUCCESS_HITS = Number(process.env.BENCH_SUCCESS_HITS || 20)
+/** The plugin's default sweepConcurrency: the bare import runs as many at a time. */
+const CONCURRENCY = 4
+const FULL_SIZE = BACKLOG === 200 && HISTORY === 2000 && SUCCESS_HITS === 20
+const RESULTS_FILE = path.join(__dirname, "results.md")
+const DAY_MS = 86_400_000
+
+const lines: string[] = []
+const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 23)}] ${line}`)
+const out = (line = "") => {
+  console.log(line)
+  lines.push(line)
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN
+}
+const ms = (value: number) => `${Math.round(value)} ms`
+const mb = (kb: number) => `${Math.round(kb / 1024)} MB`
+const sleep = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis))
+
+/** VmHWM and VmRSS (kB) of a process and its descendants (the largest of each). */
+function memoryOf(pid: number): { hwm: number; rss: number } {
+  const pids = [pid]
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const ppid = Number(fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1])
+      if (pids.includes(ppid)) pids.push(Number(entry))
+    } catch {
+      // gone
+    }
+  }
+  let hwm = 0
+  let rss = 0
+  for (const each of pids) {
+    try {
+      const status = fs.readFileSync(`/proc/${each}/status`, "utf8")
+      hwm = Math.max(hwm, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0))
+      rss = Math.max(rss, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0))
+    } catch {
+      // gone
+    }
+  }
+  return { hwm, rss }
+}
+
+/** Samples a process's RSS every 500 ms until stopped; answers the peak. */
+function watchRss(pid: number) {
+  let peak = memoryOf(pid).rss
+  const timer = setInterval(() => {
+    peak = Math.max(peak, memoryOf(pid).rss)
+  }, 500)
+  // A step that fails must not leave the bench waiting on its sampler.
+  timer.unref()
+  return () => {
+    clearInterval(timer)
+    return Math.max(peak, memoryOf(pid).rss)
+  }
+}
+
+async function database<T>(name: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ ...dbSettings(), database: name })
+  await client.connect()
+  try {
+    return await fn(client)
+  } finally {
+    await client.end()
+  }
+}
+
+type DbCounters = { xact: number; written: number; returned: number }
+async function dbCounters(name: string): Promise<DbCounters> {
+  return database(name, async (client) => {
+    const { rows } = await client.query(
+      `SELECT xact_commit + xact_rollback AS xact, tup_inserted + tup_updated + tup_deleted AS written,
+              tup_returned + tup_fetched AS returned FROM pg_stat_database WHERE datname = $1`,
+      [name]
+    )
+    return { xact: Number(rows[0].xact), written: Number(rows[0].written), returned: Number(rows[0].returned) }
+  })
+}
+
+type TableReads = Record<string, { seq_scan: number; seq_tup_read: number; idx_scan: number; idx_tup_fetch: number; rows: number }>
+async function zonosTableReads(name: string): Promise<TableReads> {
+  return database(name, async (client) => {
+    const { rows } = await client.query(
+      `SELECT relname, seq_scan, seq_tup_read, coalesce(idx_scan, 0) AS idx_scan, coalesce(idx_tup_fetch, 0) AS idx_tup_fetch,
+              n_live_tup AS rows
+         FROM pg_stat_user_tables WHERE relname = 'zonos_order' OR relname LIKE '%zonos_order%order%' ORDER BY relname`
+    )
+    return Object.fromEntries(
+      rows.map((row) => [
+        String(row.relname),
+        {
+          seq_scan: Number(row.seq_scan),
+          seq_tup_read: Number(row.seq_tup_read),
+          idx_scan: Number(row.idx_scan),
+          idx_tup_fetch: Number(row.idx_tup_fetch),
+          rows: Number(row.rows),
+        },
+      ])
+    )
+  })
+}
+
+/**
+ * PostgreSQL flushes a backend's table counters at most once a second, an idle connection's
+ * within about 10 s, and a busy one's later still: the counters are read once they have stopped
+ * moving (the same twice, 3 s apart, after the first 11 s), so no earlier work lands in a delta.
+ */
+async function settledTableReads(name: string): Promise<TableReads> {
+  await sleep(11_000)
+  let last = await zonosTableReads(name)
+  for (let tries = 0; tries < 10; tries += 1) {
+    await sleep(3000)
+    const now = await zonosTableReads(name)
+    if (JSON.stringify(now) === JSON.stringify(last)) return now
+    last = now
+  }
+  return last
+}
+
+async function json(response: Response): Promise<Record<string, unknown>> {
+  const body: unknown = await response.json().catch(() => ({}))
+  return typeof body === "object" && body !== null && !Array.isArray(body) ? Object.fromEntries(Object.entries(body)) : {}
+}
+
+/** The server's JS heap after a full GC, in MB (bench/store/api/bench/memory). */
+async function heldHeap(url: string): Promise<number> {
+  const memory = await json(await fetch(`${url}/bench/memory`))
+  return Number(memory.heap_used_mb)
+}
+
+async function adminToken(url: string): Promise<string> {
+  const response = await fetch(`${url}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+  })
+  const body = await json(response)
+  if (typeof body.token !== "string") throw new Error(`admin login failed (${response.status})`)
+  return body.token
+}
+
+type SweepResult = { seconds: number; sweep: { id: string; status: string; counts: unknown } }
+
+/**
+ * Runs a sweep through the admin API and waits for it to end, watching its zonos_sweep row:
+ * today's route answers only when the sweep is done, which for a backfill outlasts any HTTP
+ * timeout (undici's and Node's are 5 minutes); the fanned-out one (h11a) answers 202 at once.
+ */
+async function runSweep(store: BenchStore, server: BenchServer, token: string, body: Record<string, unknown> = {}): Promise<SweepResult> {
+  const headers = { authorization: `Bearer ${token}`, "Content-Type": "application/json" }
+  const started = Date.now()
+  const since = new Date(started - 1000)
+  let refusal: string | null = null
+  const posted = fetch(`${server.url}/admin/zonos/sweeps`, { method: "POST", headers, body: JSON.stringify(body) }).then(
+    async (response) => {
+      if (response.status !== 200 && response.status !== 202) refusal = `POST /admin/zonos/sweeps answered ${response.status}: ${JSON.stringify(await json(response))}`
+    },
+    // A connection closed by a timeout: the row still tells how the sweep ends.
+    () => undefined
+  )
+  for (;;) {
+    await sleep(250)
+    if (refusal) throw new Error(refusal)
+    if (!alive(server.pid)) throw new Error(`the server died during a sweep; see ${server.logFile}`)
+    const sweep = await database(store.databaseName, async (client) => {
+      const { rows } = await client.query("SELECT id, status, counts FROM zonos_sweep WHERE started_at >= $1 ORDER BY started_at DESC LIMIT 1", [since])
+      return rows[0] ? { id: String(rows[0].id), status: String(rows[0].status), counts: rows[0].counts } : null
+    })
+    if (sweep && sweep.status !== "running") {
+      const seconds = (Date.now() - started) / 1000
+      // Today's route still releases the sweep lock after the row ends: let it answer first.
+      await Promise.race([posted, sleep(5000)])
+      return { seconds, sweep }
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function countOf(sweep: { counts: unknown }, key: string): number {
+  const counts = sweep.counts
+  if (typeof counts !== "object" || counts === null) return 0
+  const value = Object.entries(counts).find(([name]) => name === key)?.[1]
+  return typeof value === "number" ? value : 0
+}
+
+/** Runs the bare core-flow import of `ids` in the store process (bench/store/api/bench/bare-import). */
+async function runBare(url: string, ids: string[], concurrency: number) {
+  const started = await json(
+    await fetch(`${url}/bench/bare-import`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ ids, concurrency }),
+    })
+  )
+  for (;;) {
+    await sleep(250)
+    const run = await json(await fetch(`${url}/bench/bare-import?run=${started.run_id}`))
+    if (typeof run.elapsed_ms === "number") {
+      const failed = Array.isArray(run.failed) ? run.failed.map(String) : []
+      if (failed.length) throw new Error(`bare import failed: ${failed.slice(0, 3).join("; ")}`)
+      const latencies = Array.isArray(run.latencies_ms) ? run.latencies_ms.map(Number) : []
+      return { seconds: run.elapsed_ms / 1000, latencies }
+    }
+  }
+}
+
+function addOrders(sandbox: ZonosSandbox, count: number, label: string, orderDate: (index: number) => number): string[] {
+  return Array.from({ length: count }, (_, index) => {
+    const order = sandbox.addOrder({ email: `${label}-${index}@bench.example`, orderDate: orderDate(index), orderStatusDate: orderDate(index) })
+    return String(order.orderId)
+  })
+}
+
+const callCount = (sandbox: ZonosSandbox) => Object.values(sandbox.calls()).reduce((sum, count) => sum + count, 0)
+const callsText = (sandbox: ZonosSandbox) =>
+  Object.entries(sandbox.calls())
+    .filter(([, count]) => count > 0)
+    .map(([name, count]) => `${name} ${count}`)
+    .join(", ") || "none"
+
+async function idleSweep(store: BenchStore, server: BenchServer, token: string, sandbox: ZonosSandbox, history: number) {
+  // One sweep first settles anything the last step left (write-backs): the measured one is idle.
+  await runSweep(store, server, token)
+  // Planner statistics as autovacuum keeps them on a store that has had its history for a while
+  // (right after a bulk backfill they still describe the empty table).
+  await database(store.databaseName, (client) => client.query("ANALYZE"))
+  const before = await settledTableReads(store.databaseName)
+  sandbox.resetCalls()
+  const { seconds, sweep } = await runSweep(store, server, token)
+  const calls = callCount(sandbox)
+  const called = callsText(sandbox)
+  const after = await settledTableReads(store.databaseName)
+  const reads = Object.keys(after).map((table) => {
+    const b = before[table] ?? { seq_scan: 0, seq_tup_read: 0, idx_scan: 0, idx_tup_fetch: 0 }
+    const a = after[table]
+    return `${table} (${a.rows} rows): ${a.seq_scan - b.seq_scan} seq scans reading ${a.seq_tup_read - b.seq_tup_read} rows, ` +
+      `${a.idx_scan - b.idx_scan} index scans fetching ${a.idx_tup_fetch - b.idx_tup_fetch} rows`
+  })
+  out(`| ${history} | ${ms(seconds * 1000)} | ${calls} (${called}) | ${reads.join("<br>")} | ${countOf(sweep, "listed")} |`)
+}
+
+function machineFacts(postgres: string): string[] {
+  const load = os.loadavg().map((value) => value.toFixed(2)).join(" / ")
+  return [
+    `- CPU: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"}), RAM ${Math.round(os.totalmem() / 2 ** 30)} GB`,
+    `- Node ${process.version}, ${postgres}`,
+    `- load average at start (1/5/15 min): ${load}${os.loadavg()[0] > 0.5 ? " — **busy machine** (other work was running): figures are comparative, re-run on a quiet machine for absolute ones" : ""}`,
+  ]
+}
+
+async function main() {
+  const startedAt = Date.now()
+  const sandbox = await startZonosSandbox({ port: 0, seed: false })
+  sandbox.setFaults({ latencyMs: ZONOS_LATENCY_MS })
+  const zonosEnv = {
+    ZONOS_API_URL: sandbox.url,
+    ZONOS_STORE_ID: SANDBOX_STORE_ID,
+    ZONOS_SECRET: SANDBOX_SECRET,
+    ZONOS_CHECKOUT_URL: `${sandbox.url}/checkout`,
+    ZONOS_TIMEOUT_MS: "10000",
+    ZONOS_MAX_RETRIES: "1",
+    ZONOS_SUCCESS_PAGE_WAIT_MS: "15000",
+    ZONOS_STOREFRONT_SUCCESS_URL: "https://shop.example/checkout/thank-you",
+  }
+  let store: BenchStore | undefined
+  const servers: BenchServer[] = []
+  try {
+    log("preparing the store (scratch database, migrations, seed, build)")
+    store = await prepareBenchStore(zonosEnv, log)
+    const postgres = await database(store.databaseName, async (client) => String((await client.query("SHOW server_version")).rows[0].server_version))
+    out("# Benchmark results (`npm run bench`)")
+    out()
+    out(`Taken ${new Date().toISOString()} on branch \`${gitBranch()}\` (${gitCommit()}).`)
+    out()
+    out("## Machine")
+    for (const line of machineFacts(`PostgreSQL ${postgres}`)) out(line)
+    out(`- Zonos: the project's sandbox over HTTP, answering every call after ${ZONOS_LATENCY_MS} ms`)
+    out(`- One \`medusa start\` process of a build of the development store (in-memory event bus, workflow engine and locking)`)
+    out()
+
+    // --expose-gc lets the bench's memory route collect before it reads what is still held.
+    const server = await store.start("server", { NODE_OPTIONS: "--expose-gc" })
+    servers.push(server)
+    const token = await adminToken(server.url)
+    const idleRss = memoryOf(server.pid).rss
+    const idleHeap = await heldHeap(server.url)
+
+    // A warm-up of both paths (JIT, connection pool, caches), so neither pays for being first.
+    const warmUp = addOrders(sandbox, 2 * CONCURRENCY, "warmup", () => Date.now())
+    await runBare(server.url, warmUp, CONCURRENCY)
+    await runSweep(store, server, token)
+
+    // 1. The backlog: the same orders imported bare, then by the plugin's sweep.
+    const backlog = addOrders(sandbox, BACKLOG, "backlog", () => Date.now())
+    log(`bare core-flow import of ${BACKLOG} orders, ${CONCURRENCY} at a time`)
+    let counters = await dbCounters(store.databaseName)
+    const bare = await runBare(server.url, backlog, CONCURRENCY)
+    let after = await dbCounters(store.databaseName)
+    const bareDb = { xact: (after.xact - counters.xact) / BACKLOG, written: (after.written - counters.written) / BACKLOG }
+    const bareRate = BACKLOG / bare.seconds
+
+    log(`plugin sweep of the same ${BACKLOG} orders`)
+    sandbox.resetCalls()
+    counters = await dbCounters(store.databaseName)
+    const stopSweepRss = watchRss(server.pid)
+    const sweep = await runSweep(store, server, token)
+    const sweepPeak = stopSweepRss()
+    const sweepHeap = await heldHeap(server.url)
+    after = await dbCounters(store.databaseName)
+    const imported = countOf(sweep.sweep, "imported")
+    const pluginRate = imported / sweep.seconds
+    const pluginDb = { xact: (after.xact - counters.xact) / BACKLOG, written: (after.written - counters.written) / BACKLOG }
+    const sweepCalls = callsText(sandbox)
+
+    log("the sweep ended")
+    out(`## Import rate: ${BACKLOG}-order backlog, ${CONCURRENCY} at a time, one process`)
+    out()
+    out("| path | orders/s | p50 | p95 | DB transactions / order | rows written / order | Zonos calls |")
+    out("|---|---|---|---|---|---|---|")
+    out(`| bare core flows (create order, payment collection, mark paid; one orderDetail read) | ${bareRate.toFixed(2)} | ${ms(percentile(bare.latencies, 50))} | ${ms(percentile(bare.latencies, 95))} | ${bareDb.xact.toFixed(0)} | ${bareDb.written.toFixed(0)} | ${BACKLOG} orderDetail |`)
+    out(`| plugin sweep (${imported} imported, sweep wall time) | ${pluginRate.toFixed(2)} | | | ${pluginDb.xact.toFixed(0)} | ${pluginDb.written.toFixed(0)} | ${sweepCalls} |`)
+    out()
+    out(`**Ratio plugin / bare: ${(pluginRate / bareRate).toFixed(2)}x** (target >= 0.9x). Server RSS: ${mb(idleRss)} idle before, peak ${mb(sweepPeak)} during the sweep.`)
+    out()
+
+    // 2. The success page, one shopper at a time, against the bare import one at a time.
+    const shoppers = addOrders(sandbox, SUCCESS_HITS, "shopper", () => Date.now())
+    const bareOne = await runBare(server.url, shoppers, 1)
+    sandbox.resetCalls()
+    const hits: number[] = []
+    for (const id of shoppers) {
+      const started = Date.now()
+      const response = await fetch(`${server.url}/zonos/success?orderId=${id}`, { redirect: "manual" })
+      hits.push(Date.now() - started)
+      if (response.status !== 303) throw new Error(`/zonos/success answered ${response.status}`)
+    }
+    const callsDuringHits = callsText(sandbox)
+    const imports = await database(store.databaseName, async (client) =>
+      Number((await client.query("SELECT count(*) AS n FROM zonos_order WHERE state = 'imported' AND zonos_order_id = ANY($1)", [shoppers.map((id) => id.split("-")[1])])).rows[0].n)
+    )
+    const minus = hits.map((value) => value - ZONOS_LATENCY_MS)
+    const bareP95 = percentile(bareOne.latencies, 95)
+    out(`## Success route, ${SUCCESS_HITS} shoppers one at a time`)
+    out()
+    out("| | p50 | p95 |")
+    out("|---|---|---|")
+    out(`| \`GET /zonos/success\` minus the ${ZONOS_LATENCY_MS} ms Zonos read | ${ms(percentile(minus, 50))} | ${ms(percentile(minus, 95))} |`)
+    out(`| bare core-flow import, one at a time (its Zonos read included) | ${ms(percentile(bareOne.latencies, 50))} | ${ms(bareP95)} |`)
+    out()
+    out(`**Success p95 - Zonos / bare p95: ${(percentile(minus, 95) / bareP95).toFixed(2)}x** (target <= 1.2x). ${imports} of ${SUCCESS_HITS} imported by their hit. Zonos calls while the hits ran (write-backs after the response included): ${callsDuringHits}.`)
+    out()
+
+    // 3. The idle sweep at two history sizes, around a backfill of the older orders.
+    out("## Idle sweep (nothing new at Zonos)")
+    out()
+    out("| orders of history | sweep time | Zonos calls | rows read (pg_stat_user_tables deltas) | listed |")
+    out("|---|---|---|---|---|")
+    const firstHistory = warmUp.length + BACKLOG + SUCCESS_HITS
+    await idleSweep(store, server, token, sandbox, firstHistory)
+
+    const backfillCount = HISTORY - firstHistory
+    // Older orders, on the 3rd to 9th day back: outside the idle sweep's window once imported.
+    addOrders(sandbox, backfillCount, "history", (index) => Date.now() - (3 + (index % 7)) * DAY_MS - index * 1000)
+    const beforeBackfillRss = memoryOf(server.pid).rss
+    log(`backfill of ${backfillCount} older orders`)
+    const stopBackfillRss = watchRss(server.pid)
+    const backfill = await runBackfill(store, server, token)
+    const backfillPeak = stopBackfillRss()
+    const backfillHeap = await heldHeap(server.url)
+    await idleSweep(store, server, token, sandbox, firstHistory + countOf(backfill.sweep, "imported"))
+    out()
+    out(`## Memory`)
+    out()
+    out(`- idle after start: ${mb(idleRss)}; peak during the ${BACKLOG}-order sweep: ${mb(sweepPeak)}`)
+    out(`- before the backfill: ${mb(beforeBackfillRss)}; peak during the ${backfillCount}-order backfill (${countOf(backfill.sweep, "imported")} imported in ${Math.round(backfill.seconds)} s, ${(countOf(backfill.sweep, "imported") / backfill.seconds).toFixed(2)} orders/s; ${backfill.how}): ${mb(backfillPeak)} (**+${mb(backfillPeak - idleRss)} over idle**, target <= +300 MB)`)
+    out(`- server VmHWM at the end: ${mb(memoryOf(server.pid).hwm)}`)
+    out(`- JS heap still held after a full GC: ${idleHeap} MB idle, ${sweepHeap} MB after the ${BACKLOG}-order sweep, ${backfillHeap} MB after the backfill`)
+    out()
+    await server.stop()
+    servers.splice(servers.indexOf(server), 1)
+
+    // 4. Two worker processes against one (needs the fanned-out sweep and a Redis).
+    out("## Two worker processes (Redis) against one")
+    out()
+    for (const line of await workerComparison(store, sandbox)) out(line)
+    out()
+    out(`Whole bench: ${Math.round((Date.now() - startedAt) / 1000)} s.`)
+    if (FULL_SIZE) fs.writeFileSync(RESULTS_FILE, `${lines.join("\n")}\n`)
+    else log(`not the full sizes: ${RESULTS_FILE} left as it was`)
+  } finally {
+    for (const each of servers) await each.stop()
+    await store?.destroy()
+    await sandbox.close()
+  }
+}
+
+/**
+ * Imports the older orders. The fanned-out sweep takes a backfill window (`since_date`); until
+ * it is merged, today's sweep is made to look back its `sweepLookbackDays` (14) by forgetting
+ * the cursor of the sweeps before, which is what it does on its first run.
+ */
+async function runBackfill(store: BenchStore, server: BenchServer, token: string): Promise<SweepResult & { how: string }> {
+  const sinceDate = new Date(Date.now() - 10 * DAY_MS).toISOString().slice(0, 10)
+  if (storeAccepts(store, "src/api/admin/zonos/sweeps", "since_date")) {
+    return { ...(await runSweep(store, server, token, { since_date: sinceDate })), how: `sweep with since_date ${sinceDate}` }
+  }
+  await database(store.databaseName, (client) => client.query("UPDATE zonos_sweep SET cursor_date = NULL"))
+  return { ...(await runSweep(store, server, token)), how: "first-run sweep looking back 14 days (no since_date on this branch)" }
+}
+
+/** Whether the built store's source under `dir` mentions `word` (an interface another branch adds). */
+function storeAccepts(store: BenchStore, dir: string, word: string): boolean {
+  const root = path.join(store.buildDir, dir)
+  if (!fs.existsSync(root)) return false
+  const files = fs.readdirSync(root, { recursive: true }).map(String).filter((file) => file.endsWith(".ts"))
+  return files.some((file) => fs.readFileSync(path.join(root, file), "utf8").includes(word))
+}
+
+async function workerComparison(store: BenchStore, sandbox: ZonosSandbox): Promise<string[]> {
+  const redisUrl = process.env.BENCH_REDIS_URL || process.env.REDIS_URL || "redis://localhost:6379"
+  if (!fs.readFileSync(path.join(store.buildDir, "medusa-config.ts"), "utf8").includes("MEDUSA_WORKER_MODE")) {
+    return ["not measured: the sweep does not fan out yet (medusa-config.ts has no MEDUSA_WORKER_MODE on this branch)"]
+  }
+  if (!requireRedisOrSkip(redisUrl, "the bench's worker comparison").available) {
+    return [`not measured: no Redis answers at ${redisUrl} (set BENCH_REDIS_URL)`]
+  }
+  const rows = ["| worker processes | orders | sweep time | orders/s | peak RSS per worker |", "|---|---|---|---|---|"]
+  const rates: number[] = []
+  for (const workers of [1, 2]) {
+    const env = { REDIS_URL: redisUrl }
+    const started: BenchServer[] = []
+    try {
+      started.push(await store.start(`server-${workers}w`, { ...env, MEDUSA_WORKER_MODE: "server" }))
+      for (let index = 0; index < workers; index += 1) {
+        started.push(await store.start(`worker-${workers}w-${index}`, { ...env, MEDUSA_WORKER_MODE: "worker" }))
+      }
+      const token = await adminToken(started[0].url)
+      addOrders(sandbox, BACKLOG, `workers${workers}`, () => Date.now())
+      const watches = started.slice(1).map((worker) => watchRss(worker.pid))
+      const { seconds, sweep } = await runSweep(store, started[0], token)
+      const peaks = watches.map((stop) => stop())
+      const rate = countOf(sweep, "imported") / seconds
+      rates.push(rate)
+      rows.push(`| ${workers} | ${countOf(sweep, "imported")} | ${Math.round(seconds)} s | ${rate.toFixed(2)} | ${peaks.map(mb).join(", ")} |`)
+    } finally {
+      for (const each of started) await each.stop()
+    }
+  }
+  rows.push("", `**Two workers / one: ${(rates[1] / rates[0]).toFixed(2)}x** (target >= 1.6x).`)
+  return rows
+}
+
+function gitBranch(): string {
+  return execFileSync("git", ["rev-parse", "--abbrev-ref", "HEAD"], { cwd: __dirname, encoding: "utf8" }).trim()
+}
+function gitCommit(): string {
+  return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: __dirname, encoding: "utf8" }).trim()
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error)
+  process.exitCode = 1
+})

@@ -369,7 +369,7 @@ async function main() {
     }
     const callsDuringHits = callsText(sandbox)
     const imports = await database(store.databaseName, async (client) =>
-      Number((await client.query("SELECT count(*) AS n FROM zonos_order WHERE state = 'imported' AND zonos_order_id = ANY($1)", [shoppers.map((id) => id.split("-")[1])])).rows[0].n)
+      Number((await client.query("SELECT count(*) AS n FROM zonos_order WHERE state = 'imported' AND zonos_order_number = ANY($1)", [shoppers.map((id) => id.split("-")[1])])).rows[0].n)
     )
     const minus = hits.map((value) => value - ZONOS_LATENCY_MS)
     const bareP95 = percentile(bareOne.latencies, 95)

@@ -11,7 +11,7 @@ export async function medusaOrderIdOf(container: MedusaContainer, zonosOrderId: 
   const { data } = await query.graph({
     entity: "zonos_order",
     fields: ["id", "order.id"],
-    filters: { zonos_order_id: normalizeZonosOrderId(zonosOrderId) },
+    filters: { zonos_order_number: normalizeZonosOrderId(zonosOrderId) },
   })
   return data[0]?.order?.id ?? null
 }
@@ -34,7 +34,7 @@ export async function writeBackTried(container: MedusaContainer, zonosOrderId: s
     } = await query.graph({
       entity: "zonos_order",
       fields: ["merchant_order_id_sent_at", "writeback_attempts"],
-      filters: { zonos_order_id: normalizeZonosOrderId(zonosOrderId) },
+      filters: { zonos_order_number: normalizeZonosOrderId(zonosOrderId) },
     })
     if (row?.merchant_order_id_sent_at || (row?.writeback_attempts ?? 0) > 0) return
     if (Date.now() > deadline) throw new Error(`The write-back of ${zonosOrderId} was not tried within ${timeoutMs} ms`)

@@ -182,7 +182,7 @@ medusaIntegrationTestRunner({
         expect(mine.data.zonos_order_id).toBe(zonosOrderId)
         const [row] = await getContainer()
           .resolve<ZonosModuleService>(ZONOS_MODULE)
-          .listZonosOrders({ zonos_order_id: zonosOrderId.split("-")[1] })
+          .listZonosOrders({ zonos_order_number: zonosOrderId.split("-")[1] })
         return {
           zonos_order_id: zonosOrderId,
           order_id: String(mine.data.order?.id),
@@ -338,7 +338,7 @@ medusaIntegrationTestRunner({
             .map((entry) => ({ status: entry.status, orderStatus: (entry.body as { orderStatus?: string }).orderStatus }))
         const trackingCalls = () => sandbox().callLog().filter((entry) => entry.endpoint === "setShipmentTracking")
         const record = async () =>
-          (await query().graph({ entity: "zonos_order", fields: ["*"], filters: { zonos_order_id: bought.zonos_order_id.split("-")[1] } }))
+          (await query().graph({ entity: "zonos_order", fields: ["*"], filters: { zonos_order_number: bought.zonos_order_id.split("-")[1] } }))
             .data[0]
         const waitFor = async (check: () => boolean | Promise<boolean>) => {
           for (let i = 0; i < 100 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 100))

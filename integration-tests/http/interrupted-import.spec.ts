@@ -107,7 +107,7 @@ medusaIntegrationTestRunner({
 
       const second = await importOrder("999-1001")
       expect(second).toEqual(expect.objectContaining({ outcome: "imported", order_id: first.order_id }))
-      const [row] = await zonos().listZonosOrders({ zonos_order_id: "1001" })
+      const [row] = await zonos().listZonosOrders({ zonos_order_number: "1001" })
       expect(row.history?.entries).toEqual(
         expect.arrayContaining([expect.objectContaining({ event: "note", detail: expect.stringMatching(/interrupted/) })])
       )
@@ -153,7 +153,7 @@ medusaIntegrationTestRunner({
         const busy = await importOrder("999-1003", "success_page")
         expect(busy.outcome).toBe("processing")
         expect(Date.now() - started).toBeGreaterThanOrEqual(25_000)
-        const [row] = await zonos().listZonosOrders({ zonos_order_id: "1003" })
+        const [row] = await zonos().listZonosOrders({ zonos_order_number: "1003" })
         expect(row === undefined || (row.attempts === 0 && row.state === "pending" && !row.next_attempt_at)).toBe(true)
         expect(await ordersFor("999-1003")).toEqual([])
       } finally {

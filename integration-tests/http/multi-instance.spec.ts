@@ -58,7 +58,7 @@ medusaIntegrationTestRunner({
       expect(new Set(fromSecond)).toEqual(new Set([orders[0].id]))
       const [record] = await getContainer()
         .resolve(ContainerRegistrationKeys.QUERY)
-        .graph({ entity: "zonos_order", fields: ["state", "order.id"], filters: { zonos_order_id: "1002" } })
+        .graph({ entity: "zonos_order", fields: ["state", "order.id"], filters: { zonos_order_number: "1002" } })
         .then(({ data }) => data)
       expect(record).toEqual(expect.objectContaining({ state: "imported", order: expect.objectContaining({ id: orders[0].id }) }))
       // The shared lock serialised the 20 imports: the first read Zonos, the rest found the order.

@@ -42,7 +42,7 @@ medusaIntegrationTestRunner({
     })
 
     const zonos = () => getContainer().resolve<ZonosModuleService>(ZONOS_MODULE)
-    const row = async (id: string) => (await zonos().listZonosOrders({ zonos_order_id: id }))[0]
+    const row = async (id: string) => (await zonos().listZonosOrders({ zonos_order_number: id }))[0]
     const visit = (orderId: string) =>
       api.get(`/zonos/success?orderId=${encodeURIComponent(orderId)}`, { maxRedirects: 0, validateStatus: () => true })
     const store = (url: string) => api.get(url, { ...storefront, validateStatus: () => true })
@@ -169,7 +169,7 @@ medusaIntegrationTestRunner({
         const responses = await Promise.all(junk.map((id) => visit(id)))
         expect(responses.map((response) => response.status)).toEqual(Array(junk.length).fill(303))
         // Past the bound the shopper is redirected without an import: only some ids were read.
-        const rows = await zonos().listZonosOrders({ zonos_order_id: junkNumbers })
+        const rows = await zonos().listZonosOrders({ zonos_order_number: junkNumbers })
         expect(rows.length).toBeGreaterThan(0)
         expect(rows.every((candidate) => candidate.state === "not_found" && candidate.next_attempt_at === null)).toBe(true)
 
@@ -182,14 +182,14 @@ medusaIntegrationTestRunner({
 
         const list = await adminCall("get", "/admin/zonos/orders?limit=200")
         expect(list.status).toBe(200)
-        const listed: string[] = list.data.zonos_orders.map((candidate: { zonos_order_id: string }) => candidate.zonos_order_id)
+        const listed: string[] = list.data.zonos_orders.map((candidate: { zonos_order_number: string }) => candidate.zonos_order_number)
         expect(listed.filter((id) => junkNumbers.includes(id))).toEqual([])
         const notFound = await adminCall("get", "/admin/zonos/orders?state=not_found&limit=200")
-        expect(notFound.data.zonos_orders.map((candidate: { zonos_order_id: string }) => candidate.zonos_order_id).sort()).toEqual(
-          rows.map((candidate) => candidate.zonos_order_id).sort()
+        expect(notFound.data.zonos_orders.map((candidate: { zonos_order_number: string }) => candidate.zonos_order_number).sort()).toEqual(
+          rows.map((candidate) => candidate.zonos_order_number).sort()
         )
 
-        const target = rows[0].zonos_order_id
+        const target = rows[0].zonos_order_number
         const refusedWithoutNote = await adminCall("post", `/admin/zonos/orders/${target}/dismiss`, {})
         expect(refusedWithoutNote.status).toBe(400)
         const dismissed = await adminCall("post", `/admin/zonos/orders/${target}/dismiss`, { note: "a stranger's guess" })
@@ -202,9 +202,9 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ source: "admin", event: "dismissed", detail: "a stranger's guess" })
         )
         const notFoundNow = await adminCall("get", "/admin/zonos/orders?state=not_found&limit=200")
-        expect(notFoundNow.data.zonos_orders.map((candidate: { zonos_order_id: string }) => candidate.zonos_order_id)).not.toContain(target)
+        expect(notFoundNow.data.zonos_orders.map((candidate: { zonos_order_number: string }) => candidate.zonos_order_number)).not.toContain(target)
         const dismissedList = await adminCall("get", "/admin/zonos/orders?dismissed=true&state=not_found")
-        expect(dismissedList.data.zonos_orders.map((candidate: { zonos_order_id: string }) => candidate.zonos_order_id)).toEqual([target])
+        expect(dismissedList.data.zonos_orders.map((candidate: { zonos_order_number: string }) => candidate.zonos_order_number)).toEqual([target])
       })
 
       it("an order of ours with a Medusa order cannot be dismissed", async () => {

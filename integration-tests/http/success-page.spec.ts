@@ -145,7 +145,7 @@ medusaIntegrationTestRunner({
         expect(payments.status).toBe(cancelled ? "canceled" : "completed")
         expect(cents(payments.captured_amount)).toBe(grandTotal)
         if (cancelled) expect(cents(payments.refunded_amount)).toBe(grandTotal)
-        expect(order.zonos_order.zonos_order_id).toBe(id.split("-")[1])
+        expect(order.zonos_order.zonos_order_number).toBe(id.split("-")[1])
       }
     })
 
@@ -159,7 +159,7 @@ medusaIntegrationTestRunner({
       })
       return data
     }
-    const stateOf = async (normalisedId: string) => (await zonosModule().listZonosOrders({ zonos_order_id: normalisedId }))[0]?.state
+    const stateOf = async (normalisedId: string) => (await zonosModule().listZonosOrders({ zonos_order_number: normalisedId }))[0]?.state
 
     it("emits order.placed once, so the store's order-confirmation subscribers fire", async () => {
       const placed: string[] = []
@@ -210,13 +210,13 @@ medusaIntegrationTestRunner({
       expect(responses.every((response) => response.status === 303)).toBe(true)
       expect(await medusaOrderIdOf(getContainer(), "999-1003")).toMatch(/^order_/)
       expect(await ordersFor("999-1003")).toHaveLength(1)
-      expect(await zonosModule().listZonosOrders({ zonos_order_id: "1003" })).toHaveLength(1)
+      expect(await zonosModule().listZonosOrders({ zonos_order_number: "1003" })).toHaveLength(1)
     })
 
     it("holds an order in fraud review without telling whoever opened the page", async () => {
       const response = await visitSuccessPage("999-1004")
       expect(redirectQueryKeys(response.headers.location)).toEqual(["zonos_order_id"])
-      const [record] = await zonosModule().listZonosOrders({ zonos_order_id: "1004" })
+      const [record] = await zonosModule().listZonosOrders({ zonos_order_number: "1004" })
       expect(record).toEqual(expect.objectContaining({ state: "held", hold_reason: "fraud_review" }))
     })
 
@@ -228,7 +228,7 @@ medusaIntegrationTestRunner({
       const response = await visitSuccessPage("999-1006")
       expect(response.status).toBe(303)
       expect(redirectQueryKeys(response.headers.location)).toEqual(["zonos_order_id"])
-      const [failed] = await zonosModule().listZonosOrders({ zonos_order_id: "1006" })
+      const [failed] = await zonosModule().listZonosOrders({ zonos_order_number: "1006" })
       expect(failed).toEqual(expect.objectContaining({ state: "failed", attempts: 1 }))
       expect(failed.last_error).toMatch(/Zonos orderDetail for order 999-1006/)
       expect(failed.last_error).not.toContain(SANDBOX_SECRET)
@@ -239,7 +239,7 @@ medusaIntegrationTestRunner({
       await zonosModule().updateZonosOrders({ id: failed.id, next_attempt_at: new Date(Date.now() - 1000) })
       const sweep = await sweepToEnd(getContainer())
       expect(sweep.status).toBe("succeeded")
-      const [imported] = await zonosModule().listZonosOrders({ zonos_order_id: "1006" })
+      const [imported] = await zonosModule().listZonosOrders({ zonos_order_number: "1006" })
       expect(imported.state).toBe("imported")
       expect(await ordersFor("999-1006")).toHaveLength(1)
 
@@ -252,7 +252,7 @@ medusaIntegrationTestRunner({
     it("imports an order whose Zonos status it has never heard of, and shows the status", async () => {
       sandbox().setOrderStatus("999-1012", "IGLOBAL_SOMETHING_NEW")
       await visitSuccessPage("999-1012")
-      const [record] = await zonosModule().listZonosOrders({ zonos_order_id: "1012" })
+      const [record] = await zonosModule().listZonosOrders({ zonos_order_number: "1012" })
       expect(record).toEqual(expect.objectContaining({ state: "imported", zonos_status: "IGLOBAL_SOMETHING_NEW" }))
     })
 
@@ -294,7 +294,7 @@ medusaIntegrationTestRunner({
       const response = await visitSuccessPage("999-424242")
       expect(response.status).toBe(303)
       expect(redirectQueryKeys(response.headers.location)).toEqual(["zonos_order_id"])
-      const [record] = await zonosModule().listZonosOrders({ zonos_order_id: "424242" })
+      const [record] = await zonosModule().listZonosOrders({ zonos_order_number: "424242" })
       expect(record.state).toBe("not_found")
       expect(record.next_attempt_at).toBeNull()
       expect(record.last_error).toMatch(/order not found/i)

@@ -32,7 +32,7 @@ medusaIntegrationTestRunner({
     })
 
     const zonos = () => getContainer().resolve<ZonosModuleService>(ZONOS_MODULE)
-    const record = async (id: string) => (await zonos().listZonosOrders({ zonos_order_id: id }))[0]
+    const record = async (id: string) => (await zonos().listZonosOrders({ zonos_order_number: id }))[0]
     const sweep = () => sweepToEnd(getContainer())
     const visitSuccessPage = (orderId: string) =>
       api.get(`/zonos/success?orderId=${orderId}`, { maxRedirects: 0, validateStatus: () => true })
@@ -172,16 +172,16 @@ medusaIntegrationTestRunner({
           .resolve(ContainerRegistrationKeys.QUERY)
           .graph({
             entity: "zonos_order",
-            fields: ["zonos_order_id", "state", "hold_reason", "order.id"],
+            fields: ["zonos_order_number", "state", "hold_reason", "order.id"],
             filters: { merchant_order_id_sent_at: null },
           })
           .then(({ data }) => ({ data: data.filter((row) => row.order?.id) }))
-        expect(unsent.map((row) => row.zonos_order_id)).toContain("1001")
+        expect(unsent.map((row) => row.zonos_order_number)).toContain("1001")
         // Orders in Zonos's review are re-read (refreshed), and written back by that import.
         const inReview = unsent.filter((row) => row.state === "held" && ["fraud_review", "zonos_hold"].includes(row.hold_reason))
         const result = await sweep()
         expect(result.counts?.written_back).toBe(unsent.length - inReview.length)
-        const stillUnsent = await zonos().listZonosOrders({ zonos_order_id: unsent.map((row) => row.zonos_order_id), merchant_order_id_sent_at: null })
+        const stillUnsent = await zonos().listZonosOrders({ zonos_order_number: unsent.map((row) => row.zonos_order_number), merchant_order_id_sent_at: null })
         expect(stillUnsent).toEqual([])
         const sent = await record("1001")
         expect(sent.merchant_order_id_sent_at).not.toBeNull()
@@ -217,7 +217,7 @@ medusaIntegrationTestRunner({
         const placed = Date.now() - 40 * 24 * 60 * 60 * 1000
         const ids = Array.from({ length: 3 }, () => normalizeZonosOrderId(String(sandbox().addOrder({ orderDate: placed }).orderId)))
         await sweep()
-        expect(await zonos().listZonosOrders({ zonos_order_id: ids })).toEqual([])
+        expect(await zonos().listZonosOrders({ zonos_order_number: ids })).toEqual([])
 
         const since = new Date(placed - 24 * 60 * 60 * 1000).toISOString().slice(0, 10)
         const first = await post({ since_date: since })
@@ -236,7 +236,7 @@ medusaIntegrationTestRunner({
         expect(again.total).toBe((backfilled.total ?? 0) - 3)
         for (const id of ids) expect((await record(id)).state).toBe("imported")
         const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-        const { data: rows } = await query.graph({ entity: "zonos_order", fields: ["order.id"], filters: { zonos_order_id: ids } })
+        const { data: rows } = await query.graph({ entity: "zonos_order", fields: ["order.id"], filters: { zonos_order_number: ids } })
         expect(new Set(rows.map((row) => row.order?.id)).size).toBe(3)
       })
     })
@@ -294,7 +294,7 @@ medusaIntegrationTestRunner({
         await call("post", "/admin/zonos/orders/import", { zonos_order_id: "999-1004" })
         const list = await call("get", "/admin/zonos/orders?state=held&limit=10")
         expect(list.status).toBe(200)
-        expect(list.data.zonos_orders.map((row: { zonos_order_id: string }) => row.zonos_order_id).sort()).toEqual([
+        expect(list.data.zonos_orders.map((row: { zonos_order_number: string }) => row.zonos_order_number).sort()).toEqual([
           "1004",
           "1009",
         ])

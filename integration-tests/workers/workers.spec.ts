@@ -78,13 +78,13 @@ async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean,
 /** Every Zonos order of `ids` is one zonos_order row linked to exactly one Medusa order, and no order is unlinked. */
 async function expectEachImportedOnce(ids: string[]) {
   const { rows } = await db.query(
-    `select z.zonos_order_id, count(distinct l.order_id)::int as orders, count(distinct z.id)::int as rows
+    `select z.zonos_order_number, count(distinct l.order_id)::int as orders, count(distinct z.id)::int as rows
        from zonos_order z left join zonos_zonos_order_order_order l on l.zonos_order_id = z.id and l.deleted_at is null
-      where z.zonos_order_id = any($1) and z.deleted_at is null group by z.zonos_order_id`,
+      where z.zonos_order_number = any($1) and z.deleted_at is null group by z.zonos_order_number`,
     [ids]
   )
   expect(rows).toHaveLength(ids.length)
-  for (const row of rows) expect({ id: row.zonos_order_id, orders: row.orders, rows: row.rows }).toEqual({ id: row.zonos_order_id, orders: 1, rows: 1 })
+  for (const row of rows) expect({ id: row.zonos_order_number, orders: row.orders, rows: row.rows }).toEqual({ id: row.zonos_order_number, orders: 1, rows: 1 })
   const { rows: unlinked } = await db.query(
     `select count(*)::int as n from "order" o where o.deleted_at is null
         and not exists (select 1 from zonos_zonos_order_order_order l where l.order_id = o.id and l.deleted_at is null)`

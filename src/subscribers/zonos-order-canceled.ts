@@ -19,7 +19,7 @@ export default async function zonosOrderCanceled({ event, container }: Subscribe
     data: [order],
   } = await query.graph({
     entity: "order",
-    fields: ["id", "zonos_order.zonos_order_id", "zonos_order.state", "zonos_order.zonos_status"],
+    fields: ["id", "zonos_order.zonos_order_number", "zonos_order.state", "zonos_order.zonos_status"],
     filters: { id: event.data.id },
   })
   const record = order?.zonos_order
@@ -28,7 +28,7 @@ export default async function zonosOrderCanceled({ event, container }: Subscribe
   }
   const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
   const status = await zonos.client
-    .orderDetail({ orderId: record.zonos_order_id })
+    .orderDetail({ orderId: record.zonos_order_number })
     .then((detail) => detail.orderStatus)
     .catch(() => null)
   if (ZONOS_CANCELLED.includes(String(status))) {

@@ -63,7 +63,7 @@ export const zonosApi = {
 
   dismissOrder: (zonosOrderId: string, note: string) =>
     sdk.client
-      .fetch<{ result: { zonos_order_id: string; dismissed_at: string } }>(`${orderPath(zonosOrderId)}/dismiss`, {
+      .fetch<{ result: { zonos_order_number: string; dismissed_at: string } }>(`${orderPath(zonosOrderId)}/dismiss`, {
         method: "POST",
         body: { note: note.trim() },
       })

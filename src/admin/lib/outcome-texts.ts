@@ -42,7 +42,7 @@ export function importOutcomeText(result: ZonosImportResult, storeId?: string | 
   description: string
   tone: "success" | "warning" | "error"
 } {
-  const label = `Zonos order ${zonosOrderLabel(result.zonos_order_id, storeId)}`
+  const label = `Zonos order ${zonosOrderLabel(result.zonos_order_number, storeId)}`
   const order = result.display_id !== null && result.display_id !== undefined ? ` as order #${result.display_id}` : ""
   switch (result.outcome) {
     case "imported":
@@ -87,7 +87,7 @@ export function checkOutcomeText(result: ZonosImportResult, storeId?: string | n
   description: string
   tone: "success" | "warning" | "error"
 } {
-  const title = `Checked ${zonosOrderLabel(result.zonos_order_id, storeId)} with Zonos`
+  const title = `Checked ${zonosOrderLabel(result.zonos_order_number, storeId)} with Zonos`
   switch (result.outcome) {
     case "imported":
       return { title, description: "Not on hold: the order is ready to fulfil.", tone: "success" }

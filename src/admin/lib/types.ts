@@ -12,7 +12,7 @@ export type { ZonosHoldReason, ZonosImportOutcome, ZonosImportResult, ZonosImpor
 export type ZonosOrderRow = {
   id: string
   /** Normalised: "1001" for "999-1001". */
-  zonos_order_id: string
+  zonos_order_number: string
   reference_id: string | null
   zonos_status: string | null
   zonos_status_at: string | null
@@ -79,7 +79,7 @@ export type ZonosHistoryEntry = {
 export type ZonosShipmentSync = ShipmentSync
 
 export type ZonosShipmentUpdateResult = {
-  zonos_order_id: string | null
+  zonos_order_number: string | null
   sent_tracking: string[] | null
   sent_vendor_status: string | null
   error: string | null

@@ -65,9 +65,9 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
    * callers seeing a new id at once both end with the one row: the unique key refuses the second
    * insert, which then reads the first's.
    */
-  async findOrCreateZonosOrder(zonosOrderId: string, seenBy: ZonosImportSource) {
-    const [existing] = await this.listZonosOrders({ zonos_order_id: zonosOrderId }, { take: 1 })
-    return existing ?? (await this.createZonosOrderOnce(zonosOrderId, seenBy)).record
+  async findOrCreateZonosOrder(zonosOrderNumber: string, seenBy: ZonosImportSource) {
+    const [existing] = await this.listZonosOrders({ zonos_order_number: zonosOrderNumber }, { take: 1 })
+    return existing ?? (await this.createZonosOrderOnce(zonosOrderNumber, seenBy)).record
   }
 
   /**
@@ -75,16 +75,16 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
    * (false: another caller's insert won the race, and its row is answered). An import that made
    * the row knows no earlier attempt can have left a Medusa order for it.
    */
-  async createZonosOrderOnce(zonosOrderId: string, seenBy: ZonosImportSource) {
+  async createZonosOrderOnce(zonosOrderNumber: string, seenBy: ZonosImportSource) {
     try {
       const record = await this.createZonosOrders({
-        zonos_order_id: zonosOrderId,
+        zonos_order_number: zonosOrderNumber,
         state: "pending",
         history: appendHistory([], { at: new Date().toISOString(), source: seenBy, event: "seen" }),
       })
       return { record, created: true }
     } catch (error) {
-      const [created] = await this.listZonosOrders({ zonos_order_id: zonosOrderId }, { take: 1 })
+      const [created] = await this.listZonosOrders({ zonos_order_number: zonosOrderNumber }, { take: 1 })
       if (created) return { record: created, created: false }
       throw error
     }
@@ -173,15 +173,15 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
    * it `partial`.
    */
   async sweepOrdersNotInMedusa(sweepId: string): Promise<string[]> {
-    const rows: { zonos_order_id: string }[] = await this.manager_.execute(
-      `SELECT i.zonos_order_id FROM zonos_sweep_item i
-         LEFT JOIN zonos_order o ON o.zonos_order_id = i.zonos_order_id AND o.deleted_at IS NULL
+    const rows: { zonos_order_number: string }[] = await this.manager_.execute(
+      `SELECT i.zonos_order_number FROM zonos_sweep_item i
+         LEFT JOIN zonos_order o ON o.zonos_order_number = i.zonos_order_number AND o.deleted_at IS NULL
         WHERE i.sweep_id = ? AND i.listed_by_zonos AND i.deleted_at IS NULL
           AND (o.id IS NULL OR (o.dismissed_at IS NULL AND o.state NOT IN (${SETTLED_STATES.map(() => "?").join(", ")})))
-        ORDER BY i.zonos_order_id`,
+        ORDER BY i.zonos_order_number`,
       [sweepId, ...SETTLED_STATES]
     )
-    return rows.map((row) => row.zonos_order_id)
+    return rows.map((row) => row.zonos_order_number)
   }
 
   /**

@@ -3,6 +3,13 @@
  * hold, the words shown for each, and every move between states. Pure and import-free, so the
  * model, the workflows, the routes and the admin bundle all read the same file.
  *
+ * Which id is which:
+ *   zonos_order_id      Zonos's order id as Zonos and people write it ("999-1002"; "1002" accepted):
+ *                       route params and bodies, workflow inputs, the redirect, order metadata.
+ *   zonos_order_number  the row's normalised number ("1002"), unique per store: the column, results.
+ *   id / record_id      the row's own id ("zord_..."). Medusa names the link table's column for it
+ *                       `zonos_order_id` (module + model name); only the link step writes it.
+ *
  * What moves a row (the plugin makes no other transition):
  *
  *   the id is seen (success page, sweep, admin) ........ -> pending
@@ -104,7 +111,7 @@ export type ZonosImportResult = {
   /** The zonos_order row's own id ("zord_..."). */
   record_id: string
   /** The normalised Zonos number ("1001" for "999-1001"). */
-  zonos_order_id: string
+  zonos_order_number: string
   state: ZonosImportState
   hold_reason: ZonosHoldReason | null
   outcome: ZonosImportOutcome

@@ -179,7 +179,7 @@ const PanelActions = ({ record, zonosOrderLabel }: { record: ZonosOrderFull; zon
   const onCheck = async () => {
     try {
       const result = await check.mutateAsync(zonosOrderLabel)
-      const text = checkOutcomeText({ ...result, zonos_order_id: zonosOrderLabel })
+      const text = checkOutcomeText({ ...result, zonos_order_number: zonosOrderLabel })
       toast[text.tone](text.title, { description: text.description })
     } catch (error) {
       toast.error("Could not check with Zonos", { description: errorMessage(error) })

@@ -79,11 +79,11 @@ export const OrdersTable = ({ storeId }: { storeId?: string | null }) => {
 
   const columns = useMemo(
     () => [
-      columnHelper.accessor("zonos_order_id", {
+      columnHelper.accessor("zonos_order_number", {
         header: "Zonos order",
         cell: ({ row }) => (
           <span className="flex items-center gap-x-2">
-            <span data-testid="zonos-row-id">{zonosOrderLabel(row.original.zonos_order_id, storeId)}</span>
+            <span data-testid="zonos-row-id">{zonosOrderLabel(row.original.zonos_order_number, storeId)}</span>
             {row.original.test_order && <TestOrderBadge />}
           </span>
         ),
@@ -146,8 +146,8 @@ export const OrdersTable = ({ storeId }: { storeId?: string | null }) => {
             <div className="flex justify-end gap-x-2">
               {canDismiss && (
                 <DismissOrderPrompt
-                  zonosOrderId={row.original.zonos_order_id}
-                  label={zonosOrderLabel(row.original.zonos_order_id, storeId)}
+                  zonosOrderId={row.original.zonos_order_number}
+                  label={zonosOrderLabel(row.original.zonos_order_number, storeId)}
                 />
               )}
               {canRetry && <RetryButton row={row.original} storeId={storeId} />}
@@ -226,11 +226,11 @@ export const OrdersTable = ({ storeId }: { storeId?: string | null }) => {
 /** Retries a failed import now and says how it ended. */
 const RetryButton = ({ row, storeId }: { row: ZonosOrderRow; storeId?: string | null }) => {
   const retry = useRetryZonosOrder()
-  const label = zonosOrderLabel(row.zonos_order_id, storeId)
+  const label = zonosOrderLabel(row.zonos_order_number, storeId)
   const onClick = async (event: MouseEvent) => {
     event.stopPropagation()
     try {
-      const result = await retry.mutateAsync(row.zonos_order_id)
+      const result = await retry.mutateAsync(row.zonos_order_number)
       const text = importOutcomeText(result, storeId)
       toast[text.tone](text.title, { description: text.description })
     } catch (error) {

@@ -92,7 +92,7 @@ describe("admin format helpers", () => {
   })
 
   it("words the outcome of an import for a toast", () => {
-    const base = { record_id: "zord_1", zonos_order_id: "1004", order_id: "order_1", display_id: 2, last_error: null }
+    const base = { record_id: "zord_1", zonos_order_number: "1004", order_id: "order_1", display_id: 2, last_error: null }
     expect(importOutcomeText({ ...base, state: "held", hold_reason: "fraud_review", outcome: "on_hold" }, "999")).toEqual({
       title: "Zonos order 999-1004 imported, on hold",
       description: "Imported as order #2. On hold: fraud review by Zonos.",

@@ -1,7 +1,7 @@
 /** What the admin sees of a Zonos order in lists. */
 export const ZONOS_ORDER_LIST_FIELDS = [
   "id",
-  "zonos_order_id",
+  "zonos_order_number",
   "reference_id",
   "zonos_status",
   "zonos_status_at",

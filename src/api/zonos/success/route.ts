@@ -3,7 +3,7 @@ import { ZONOS_MODULE } from "../../../modules/zonos"
 import { formatZonosOrderId } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { runZonosImport } from "../../../workflows/zonos/helpers/run-zonos-import"
-import { requireZonosOrderId } from "../../utils/require-zonos-order-id"
+import { requireZonosOrderNumber } from "../../utils/require-zonos-order-number"
 import { buildSuccessRedirect } from "../../utils/success-redirect"
 import { ZonosSuccessQueryType } from "./validators"
 
@@ -24,16 +24,16 @@ import { ZonosSuccessQueryType } from "./validators"
 export const GET = async (req: MedusaRequest<unknown, ZonosSuccessQueryType>, res: MedusaResponse) => {
   const zonos = req.scope.resolve<ZonosModuleService>(ZONOS_MODULE)
   const settings = zonos.getSettings()
-  const zonosOrderId = requireZonosOrderId(req.scope, req.validatedQuery.orderId, "orderId")
+  const zonosOrderNumber = requireZonosOrderNumber(req.scope, req.validatedQuery.orderId, "orderId")
 
   const importing = zonos.successPageImports.tryRun(() =>
-    runZonosImport(req.scope, { zonos_order_id: zonosOrderId, source: "success_page", defer_write_back: true })
+    runZonosImport(req.scope, { zonos_order_id: zonosOrderNumber, source: "success_page", defer_write_back: true })
   )
   if (importing) {
     await Promise.race([importing, delay(settings.successPageWaitMs)]).catch(() => undefined)
   }
 
-  res.redirect(303, buildSuccessRedirect(settings.storefrontSuccessUrl, formatZonosOrderId(settings.storeId, zonosOrderId)))
+  res.redirect(303, buildSuccessRedirect(settings.storefrontSuccessUrl, formatZonosOrderId(settings.storeId, zonosOrderNumber)))
 }
 
 function delay(ms: number): Promise<void> {

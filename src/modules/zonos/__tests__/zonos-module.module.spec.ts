@@ -15,27 +15,27 @@ moduleIntegrationTestRunner<ZonosModuleService>({
   testSuite: ({ service }) => {
     describe("zonos_order", () => {
       it("keeps one row per Zonos order: a second 12345 is refused", async () => {
-        await service.createZonosOrders({ zonos_order_id: "12345" })
-        await expect(service.createZonosOrders({ zonos_order_id: "12345" })).rejects.toThrow()
-        expect(await service.listZonosOrders({ zonos_order_id: "12345" })).toHaveLength(1)
+        await service.createZonosOrders({ zonos_order_number: "12345" })
+        await expect(service.createZonosOrders({ zonos_order_number: "12345" })).rejects.toThrow()
+        expect(await service.listZonosOrders({ zonos_order_number: "12345" })).toHaveLength(1)
       })
 
       it("finds or creates the row of an id seen for the first time, once, even when asked at once", async () => {
         const rows = await Promise.all(Array.from({ length: 5 }, () => service.findOrCreateZonosOrder("777", "success_page")))
         expect(new Set(rows.map((row) => row.id)).size).toBe(1)
-        expect(await service.listZonosOrders({ zonos_order_id: "777" })).toHaveLength(1)
+        expect(await service.listZonosOrders({ zonos_order_number: "777" })).toHaveLength(1)
         expect(rows[0].history).toEqual({ entries: [expect.objectContaining({ source: "success_page", event: "seen" })] })
       })
 
       it("refuses 999-12345 after 12345: only normalised ids are stored", async () => {
-        await service.createZonosOrders({ zonos_order_id: "12345" })
-        await expect(service.createZonosOrders({ zonos_order_id: "999-12345" })).rejects.toThrow()
-        await expect(service.createZonosOrders({ zonos_order_id: "999-12345" })).rejects.toThrow()
+        await service.createZonosOrders({ zonos_order_number: "12345" })
+        await expect(service.createZonosOrders({ zonos_order_number: "999-12345" })).rejects.toThrow()
+        await expect(service.createZonosOrders({ zonos_order_number: "999-12345" })).rejects.toThrow()
         expect(await service.listZonosOrders({})).toHaveLength(1)
       })
 
       it("starts pending with no attempts, and records failures with their reason", async () => {
-        const created = await service.createZonosOrders({ zonos_order_id: "1001" })
+        const created = await service.createZonosOrders({ zonos_order_number: "1001" })
         expect(created).toEqual(
           expect.objectContaining({ state: "pending", attempts: 0, last_error: null, test_order: false, csl_match: false })
         )

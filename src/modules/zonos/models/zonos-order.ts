@@ -8,8 +8,8 @@ import { ZONOS_HOLD_REASONS, ZONOS_IMPORT_STATES } from "../zonos-order-states"
 const ZonosOrder = model
   .define("zonos_order", {
     id: model.id({ prefix: "zord" }).primaryKey(),
-    /** Normalised Zonos order id: "12345" for "999-12345". */
-    zonos_order_id: model.text().searchable(),
+    /** Normalised Zonos order number: "12345" for Zonos order id "999-12345". */
+    zonos_order_number: model.text().searchable(),
     reference_id: model.text().nullable(),
     zonos_status: model.text().nullable(),
     zonos_status_at: model.dateTime().nullable(),
@@ -48,7 +48,7 @@ const ZonosOrder = model
     history: model.json().nullable(),
   })
   .indexes([
-    { on: ["zonos_order_id"], unique: true },
+    { on: ["zonos_order_number"], unique: true },
     { on: ["state"] },
     { on: ["reference_id"] },
     // The sweep's reads (collect-zonos-sweep-work, retry-zonos-shipment-updates): rows that wait
@@ -59,8 +59,8 @@ const ZonosOrder = model
   .checks([
     {
       // Only normalised ids ("12345", never "999-12345"): the same order can never get two rows.
-      name: "zonos_order_id_normalised",
-      expression: (columns) => `${columns.zonos_order_id} ~ '^(0|[1-9][0-9]{0,14})$'`,
+      name: "zonos_order_number_normalised",
+      expression: (columns) => `${columns.zonos_order_number} ~ '^(0|[1-9][0-9]{0,14})$'`,
     },
   ])
 

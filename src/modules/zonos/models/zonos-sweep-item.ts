@@ -12,7 +12,7 @@ const ZonosSweepItem = model
     id: model.id({ prefix: "zswi" }).primaryKey(),
     sweep_id: model.text(),
     /** The normalised Zonos number ("1001"). */
-    zonos_order_id: model.text(),
+    zonos_order_number: model.text(),
     kind: model.enum([...ZONOS_SWEEP_ITEM_KINDS]),
     listed_by_zonos: model.boolean().default(false),
     /** A ZonosSweepItemOutcome once handled; null while waiting for a worker. */
@@ -20,7 +20,7 @@ const ZonosSweepItem = model
     handled_at: model.dateTime().nullable(),
   })
   .indexes([
-    { on: ["sweep_id", "zonos_order_id"], unique: true },
+    { on: ["sweep_id", "zonos_order_number"], unique: true },
     // "Is anything of this sweep still waiting?", asked after every order (claimSweepFinish): a
     // look-up in the waiting rows only, however many orders a backfill has handled already.
     { on: ["sweep_id"], where: { outcome: null } },

@@ -37,14 +37,14 @@ export async function finishZonosSweepIfDone(container: MedusaContainer, sweepId
 
   const failedItems = await zonos.listZonosSweepItems(
     { sweep_id: sweepId, kind: "import", outcome: ["failed", "processing"] },
-    { take: NAMED, order: { zonos_order_id: "ASC" } }
+    { take: NAMED, order: { zonos_order_number: "ASC" } }
   )
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: failedRows } = failedItems.length
     ? await query.graph({
         entity: "zonos_order",
-        fields: ["zonos_order_id", "last_error"],
-        filters: { zonos_order_id: failedItems.map((item) => item.zonos_order_id) },
+        fields: ["zonos_order_number", "last_error"],
+        filters: { zonos_order_number: failedItems.map((item) => item.zonos_order_number) },
       })
     : { data: [] }
   const errors = [
@@ -58,7 +58,7 @@ export async function finishZonosSweepIfDone(container: MedusaContainer, sweepId
         ]
       : []),
     ...(sweep.stopped_at ? [zonosNotAnsweringMessage(sweepStopAfterFailures, progress?.skipped ?? 0)] : []),
-    ...failedRows.filter((row) => row.last_error).map((row) => `${row.zonos_order_id}: ${row.last_error}`),
+    ...failedRows.filter((row) => row.last_error).map((row) => `${row.zonos_order_number}: ${row.last_error}`),
   ]
   await zonos.updateZonosSweeps({
     id: sweepId,

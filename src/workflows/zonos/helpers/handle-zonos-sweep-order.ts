@@ -33,7 +33,7 @@ export async function handleZonosSweepOrder(container: MedusaContainer, itemId: 
 /** Pause between two tries of an order whose lock is held elsewhere. */
 const BUSY_RETRY_MS = 2000
 
-type SweepItem = { id: string; sweep_id: string; zonos_order_id: string; kind: string; listed_by_zonos: boolean }
+type SweepItem = { id: string; sweep_id: string; zonos_order_number: string; kind: string; listed_by_zonos: boolean }
 
 async function handleItem(container: MedusaContainer, item: SweepItem): Promise<ZonosSweepItemOutcome> {
   const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
@@ -41,13 +41,13 @@ async function handleItem(container: MedusaContainer, item: SweepItem): Promise<
   const [sweep] = await zonos.listZonosSweeps({ id: item.sweep_id }, { take: 1, select: ["id", "stopped_at"] })
   if (sweep?.stopped_at) return "skipped"
   if (item.kind === "write_back") {
-    const { result } = await writeBackZonosOrderWorkflow(container).run({ input: { zonos_order_id: item.zonos_order_id } })
+    const { result } = await writeBackZonosOrderWorkflow(container).run({ input: { zonos_order_id: item.zonos_order_number } })
     return result.sent ? "written_back" : "not_written_back"
   }
   const refresh = item.kind === "refresh"
   const importOnce = () =>
     runZonosImport(container, {
-      zonos_order_id: item.zonos_order_id,
+      zonos_order_id: item.zonos_order_number,
       source: "sweep",
       refresh,
       listed_by_zonos: item.listed_by_zonos,

@@ -44,7 +44,7 @@ export async function runZonosImport(
 function logZonosImport(container: MedusaContainer, input: ImportZonosOrderInput, result: ZonosImportRun): void {
   const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
   const { storeId } = container.resolve<ZonosModuleService>(ZONOS_MODULE).getSettings()
-  const subject = `Zonos order ${formatZonosOrderId(storeId, result.zonos_order_id)} (${input.source})`
+  const subject = `Zonos order ${formatZonosOrderId(storeId, result.zonos_order_number)} (${input.source})`
   const order = result.display_id === null ? "" : ` as Medusa order #${result.display_id}`
   switch (result.outcome) {
     case "imported":

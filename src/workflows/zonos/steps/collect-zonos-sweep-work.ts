@@ -74,7 +74,7 @@ export const collectZonosSweepWorkStep = createStep(
     // whole table: what a sweep reads follows the window and the open work, not the history.
     const fields = [
       "id",
-      "zonos_order_id",
+      "zonos_order_number",
       "state",
       "hold_reason",
       "zonos_status",
@@ -85,14 +85,14 @@ export const collectZonosSweepWorkStep = createStep(
     ]
     const [byListing, open, unsent] = await Promise.all([
       work.listed.length
-        ? query.graph({ entity: "zonos_order", fields, filters: { zonos_order_id: work.listed } })
+        ? query.graph({ entity: "zonos_order", fields, filters: { zonos_order_number: work.listed } })
         : Promise.resolve({ data: [] }),
       query.graph({ entity: "zonos_order", fields, filters: { state: ["pending", "failed", "held"] } }),
       // Imported (imported_at is set with the link), Zonos not told yet.
       query.graph({ entity: "zonos_order", fields, filters: { merchant_order_id_sent_at: null, imported_at: { $ne: null } } }),
     ])
     const records = [...new Map([...byListing.data, ...open.data, ...unsent.data].map((record) => [record.id, record])).values()]
-    const recordById = new Map(records.map((record) => [record.zonos_order_id, record]))
+    const recordById = new Map(records.map((record) => [record.zonos_order_number, record]))
     const isDue = (record: { next_attempt_at?: string | Date | null }) =>
       input.retry_now || !record.next_attempt_at || new Date(record.next_attempt_at) <= now
 
@@ -114,7 +114,7 @@ export const collectZonosSweepWorkStep = createStep(
       }
     }
     for (const record of records) {
-      const id = record.zonos_order_id
+      const id = record.zonos_order_number
       if (toImport.has(id) || toRefresh.has(id)) continue
       if (!record.order?.id) {
         if (RETRIED_STATES.includes(record.state) && !record.dismissed_at && isDue(record)) toImport.add(id)

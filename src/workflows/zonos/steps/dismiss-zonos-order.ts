@@ -4,7 +4,7 @@ import { ZONOS_MODULE } from "../../../modules/zonos"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { appendHistory } from "../../../modules/zonos/utils/history"
 
-export type DismissZonosOrderInput = { zonos_order_id: string; note: string; dismissed_by: string }
+export type DismissZonosOrderInput = { zonos_order_number: string; note: string; dismissed_by: string }
 
 /**
  * A merchant dismisses (archives) a Zonos order row that will never import: a stranger's id
@@ -20,11 +20,11 @@ export const dismissZonosOrderStep = createStep(
       data: [record],
     } = await query.graph({
       entity: "zonos_order",
-      fields: ["id", "zonos_order_id", "dismissed_at", "dismissed_by", "dismiss_note", "history", "order.id"],
-      filters: { zonos_order_id: input.zonos_order_id },
+      fields: ["id", "zonos_order_number", "dismissed_at", "dismissed_by", "dismiss_note", "history", "order.id"],
+      filters: { zonos_order_number: input.zonos_order_number },
     })
     if (!record) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Zonos order ${input.zonos_order_id} has been seen by this store`)
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Zonos order ${input.zonos_order_number} has been seen by this store`)
     }
     if (record.order?.id) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This Zonos order is in Medusa already: cancel the Medusa order instead")
@@ -37,7 +37,7 @@ export const dismissZonosOrderStep = createStep(
       dismiss_note: input.note,
       history: appendHistory(record.history, { at: now.toISOString(), source: "admin", event: "dismissed", detail: input.note }),
     })
-    return new StepResponse({ zonos_order_id: record.zonos_order_id, dismissed_at: now.toISOString() }, record)
+    return new StepResponse({ zonos_order_number: record.zonos_order_number, dismissed_at: now.toISOString() }, record)
   },
   async (before, { container }) => {
     if (!before) return

@@ -9,7 +9,7 @@ export const findZonosWriteBackStep = createStep(
     const { data } = await query.graph({
       entity: "zonos_order",
       fields: ["id", "order.id"],
-      filters: { zonos_order_id: input.zonos_order_id },
+      filters: { zonos_order_number: input.zonos_order_id },
     })
     const row = data[0]
     return new StepResponse(row?.order?.id ? { record_id: row.id, order_id: row.order.id } : null)

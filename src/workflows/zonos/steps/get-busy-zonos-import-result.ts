@@ -12,20 +12,20 @@ export const getBusyZonosImportResultStep = createStep(
   "get-busy-zonos-import-result",
   async (input: { zonos_order_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const zonosOrderId = normalizeZonosOrderId(input.zonos_order_id)
+    const zonosOrderNumber = normalizeZonosOrderId(input.zonos_order_id)
     const {
       data: [record],
     } = await query.graph({
       entity: "zonos_order",
-      fields: ["id", "zonos_order_id", "state", "hold_reason", "last_error", "order.id", "order.display_id"],
-      filters: { zonos_order_id: zonosOrderId },
+      fields: ["id", "zonos_order_number", "state", "hold_reason", "last_error", "order.id", "order.display_id"],
+      filters: { zonos_order_number: zonosOrderNumber },
     })
     const orderId: string | null = record?.order?.id ?? null
     const settled = orderId && record ? SETTLED_OUTCOME[record.state] : undefined
     const result: ZonosImportRun = {
       // The holder creates the row if this is the order's first import; it may not exist yet.
       record_id: record?.id ?? "",
-      zonos_order_id: zonosOrderId,
+      zonos_order_number: zonosOrderNumber,
       state: record?.state ?? "pending",
       hold_reason: record?.hold_reason ?? null,
       outcome: settled ?? "processing",

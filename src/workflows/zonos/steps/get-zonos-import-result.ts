@@ -19,14 +19,14 @@ export const getZonosImportResultStep = createStep(
       data: [record],
     } = await query.graph({
       entity: "zonos_order",
-      fields: ["id", "zonos_order_id", "state", "hold_reason", "last_error", "order.id", "order.display_id"],
+      fields: ["id", "zonos_order_number", "state", "hold_reason", "last_error", "order.id", "order.display_id"],
       filters: { id: input.record_id },
     })
     // The column is an enum of exactly these states; the guard only convinces the type checker.
     const state: ZonosImportState = isZonosImportState(record.state) ? record.state : "pending"
     const result: ZonosImportResult = {
       record_id: record.id,
-      zonos_order_id: record.zonos_order_id,
+      zonos_order_number: record.zonos_order_number,
       state,
       hold_reason: isZonosHoldReason(record.hold_reason) ? record.hold_reason : null,
       outcome: IMPORT_OUTCOME_BY_STATE[state],

@@ -16,7 +16,8 @@ export type ZonosFetchError = { code: string; message: string }
 
 export type LoadedZonosImport = {
   record_id: string
-  zonos_order_id: string
+  /** The normalised Zonos number ("1001" for "999-1001"): the row's zonos_order_number. */
+  zonos_order_number: string
   order_id: string | null
   /** This import made the row: no earlier attempt can have left a Medusa order to adopt. */
   first_attempt: boolean
@@ -35,7 +36,7 @@ export const loadZonosImportStep = createStep(
   async (input: LoadZonosImportInput, { container }) => {
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const zonosOrderId = normalizeZonosOrderId(input.zonos_order_id, zonos.getSettings().storeId)
+    const zonosOrderNumber = normalizeZonosOrderId(input.zonos_order_id, zonos.getSettings().storeId)
 
     // The row and its order in one read; a row made now has no order (and no earlier attempt).
     const {
@@ -43,18 +44,18 @@ export const loadZonosImportStep = createStep(
     } = await query.graph({
       entity: "zonos_order",
       fields: ["id", "order.id"],
-      filters: { zonos_order_id: zonosOrderId },
+      filters: { zonos_order_number: zonosOrderNumber },
     })
     const row = found
       ? { record_id: found.id, first_attempt: false }
       : await zonos
-          .createZonosOrderOnce(zonosOrderId, input.source)
+          .createZonosOrderOnce(zonosOrderNumber, input.source)
           .then(({ record, created }) => ({ record_id: record.id, first_attempt: created }))
     const orderId = found?.order?.id ?? null
 
     const result: LoadedZonosImport = {
       ...row,
-      zonos_order_id: zonosOrderId,
+      zonos_order_number: zonosOrderNumber,
       order_id: orderId,
       detail: null,
       error: null,
@@ -64,7 +65,7 @@ export const loadZonosImportStep = createStep(
     }
 
     try {
-      result.detail = await zonos.client.orderDetail({ orderId: zonosOrderId })
+      result.detail = await zonos.client.orderDetail({ orderId: zonosOrderNumber })
     } catch (error) {
       if (!isZonosError(error)) {
         throw error

@@ -21,20 +21,20 @@ export const recordZonosSweepWorkStep = createStep(
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
     const { work } = input
     const listed = new Set(work.listed)
-    const planned: { zonos_order_id: string; kind: ZonosSweepItemKind }[] = [
-      ...work.to_import.map((id) => ({ zonos_order_id: id, kind: "import" as const })),
-      ...work.to_refresh.map((id) => ({ zonos_order_id: id, kind: "refresh" as const })),
-      ...work.to_write_back.map((id) => ({ zonos_order_id: id, kind: "write_back" as const })),
-      ...work.deferred.map((id) => ({ zonos_order_id: id, kind: "deferred" as const })),
+    const planned: { zonos_order_number: string; kind: ZonosSweepItemKind }[] = [
+      ...work.to_import.map((id) => ({ zonos_order_number: id, kind: "import" as const })),
+      ...work.to_refresh.map((id) => ({ zonos_order_number: id, kind: "refresh" as const })),
+      ...work.to_write_back.map((id) => ({ zonos_order_number: id, kind: "write_back" as const })),
+      ...work.deferred.map((id) => ({ zonos_order_number: id, kind: "deferred" as const })),
     ]
     const itemIds: string[] = []
     for (let start = 0; start < planned.length; start += INSERT_BATCH) {
       const created = await zonos.createZonosSweepItems(
         planned.slice(start, start + INSERT_BATCH).map((item) => ({
           sweep_id: input.sweep_id,
-          zonos_order_id: item.zonos_order_id,
+          zonos_order_number: item.zonos_order_number,
           kind: item.kind,
-          listed_by_zonos: listed.has(item.zonos_order_id),
+          listed_by_zonos: listed.has(item.zonos_order_number),
           ...(item.kind === "deferred" ? { outcome: "deferred", handled_at: new Date() } : {}),
         }))
       )

@@ -6,7 +6,7 @@ import { appendHistory } from "../../../modules/zonos/utils/history"
 import { HOLD_REASON_TEXT, isMerchantReleasable, ZonosHoldReason } from "../../../modules/zonos/zonos-order-states"
 import { zonosOrderMetadata } from "../mapping/zonos-status"
 
-export type ReleaseZonosHoldInput = { zonos_order_id: string; note: string | null; released_by: string }
+export type ReleaseZonosHoldInput = { zonos_order_number: string; note: string | null; released_by: string }
 
 /**
  * A merchant releases a hold only a merchant may lift (screening-list match, test order).
@@ -23,10 +23,10 @@ export const releaseZonosHoldStep = createStep(
     } = await query.graph({
       entity: "zonos_order",
       fields: ["*", "order.id", "order.metadata"],
-      filters: { zonos_order_id: input.zonos_order_id },
+      filters: { zonos_order_number: input.zonos_order_number },
     })
     if (!record) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Zonos order ${input.zonos_order_id} has been seen by this store`)
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Zonos order ${input.zonos_order_number} has been seen by this store`)
     }
     if (record.state !== "held" || !record.hold_reason) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This order is not on hold")
@@ -60,7 +60,7 @@ export const releaseZonosHoldStep = createStep(
         },
       })
     }
-    return new StepResponse({ zonos_order_id: record.zonos_order_id, state: "imported" }, record)
+    return new StepResponse({ zonos_order_number: record.zonos_order_number, state: "imported" }, record)
   },
   async (record, { container }) => {
     if (!record) return

@@ -16,7 +16,7 @@ export type SendZonosShipmentUpdateInput = {
 }
 
 export type ZonosShipmentUpdateResult = {
-  zonos_order_id: string | null
+  zonos_order_number: string | null
   sent_tracking: string[] | null
   sent_vendor_status: string | null
   error: string | null
@@ -24,7 +24,7 @@ export type ZonosShipmentUpdateResult = {
 
 type TrackedOrder = {
   id: string
-  zonos_order?: { id: string; zonos_order_id: string; zonos_status?: string | null; shipment_sync?: unknown; shipment_sync_due_at?: string | Date | null; history?: Record<string, unknown> | null } | null
+  zonos_order?: { id: string; zonos_order_number: string; zonos_status?: string | null; shipment_sync?: unknown; shipment_sync_due_at?: string | Date | null; history?: Record<string, unknown> | null } | null
   fulfillments?: ({ canceled_at?: string | Date | null; labels?: ({ tracking_number?: string | null } | null)[] | null } | null)[] | null
 }
 
@@ -45,7 +45,7 @@ export const sendZonosShipmentUpdateStep = createStep(
       fields: [
         "id",
         "zonos_order.id",
-        "zonos_order.zonos_order_id",
+        "zonos_order.zonos_order_number",
         "zonos_order.shipment_sync",
         "zonos_order.zonos_status",
         "zonos_order.shipment_sync_due_at",
@@ -58,7 +58,7 @@ export const sendZonosShipmentUpdateStep = createStep(
     const order: TrackedOrder | undefined = data[0]
     const record = order?.zonos_order
     if (!record) {
-      return new StepResponse<ZonosShipmentUpdateResult>({ zonos_order_id: null, sent_tracking: null, sent_vendor_status: null, error: null })
+      return new StepResponse<ZonosShipmentUpdateResult>({ zonos_order_number: null, sent_tracking: null, sent_vendor_status: null, error: null })
     }
 
     const sync = readShipmentSync(record.shipment_sync)
@@ -73,7 +73,7 @@ export const sendZonosShipmentUpdateStep = createStep(
       sync.pending_vendor_status = null
     }
     const result: ZonosShipmentUpdateResult = {
-      zonos_order_id: record.zonos_order_id,
+      zonos_order_number: record.zonos_order_number,
       sent_tracking: null,
       sent_vendor_status: null,
       error: null,
@@ -91,7 +91,7 @@ export const sendZonosShipmentUpdateStep = createStep(
     let history = record.history ?? null
     if (plan.tracking) {
       try {
-        await zonos.client.setShipmentTracking(record.zonos_order_id, plan.tracking)
+        await zonos.client.setShipmentTracking(record.zonos_order_number, plan.tracking)
         sync.tracking_numbers = plan.tracking
         sync.tracking_sent_at = now.toISOString()
         sync.pending_tracking = false
@@ -105,7 +105,7 @@ export const sendZonosShipmentUpdateStep = createStep(
     const status = plan.vendor_status
     if (status && isVendorOrderStatus(status)) {
       try {
-        await zonos.client.updateVendorOrderStatus(record.zonos_order_id, status)
+        await zonos.client.updateVendorOrderStatus(record.zonos_order_number, status)
         sync.vendor_status = status
         sync.vendor_status_sent_at = now.toISOString()
         sync.pending_vendor_status = null

@@ -23,7 +23,7 @@ export const writeBackMerchantOrderIdStep = createStep(
     } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: input.order_id } })
     const merchantOrderId = String(order.display_id)
     try {
-      await zonos.client.updateMerchantOrderId(record.zonos_order_id, merchantOrderId)
+      await zonos.client.updateMerchantOrderId(record.zonos_order_number, merchantOrderId)
       await zonos.updateZonosOrders({
         id: record.id,
         merchant_order_id: merchantOrderId,

@@ -59,7 +59,7 @@ export const importZonosOrderUnderLockWorkflow = createWorkflow("import-zonos-or
       transform({ loaded, plan, input }, ({ loaded, plan, input }) => {
         const failure = planOfKind(plan, "record_failure")
         return {
-          zonos_order_id: loaded.zonos_order_id,
+          zonos_order_id: loaded.zonos_order_number,
           source: input.source,
           message: failure.message,
           error_code: failure.error_code,
@@ -125,7 +125,7 @@ export const importZonosOrderUnderLockWorkflow = createWorkflow("import-zonos-or
   when("zonos-order-exists-write-back-deferred", { orderId, input }, ({ orderId, input }) => orderId !== null && !!input.defer_write_back).then(() => {
     emitEventStep({
       eventName: ZONOS_WRITE_BACK_DUE_EVENT,
-      data: transform({ loaded }, ({ loaded }) => ({ zonos_order_id: loaded.zonos_order_id })),
+      data: transform({ loaded }, ({ loaded }) => ({ zonos_order_id: loaded.zonos_order_number })),
     }).config({ name: "emit-zonos-write-back-due" })
   })
 

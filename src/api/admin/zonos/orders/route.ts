@@ -18,7 +18,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListZono
     dismissed_at: dismissed ? { $ne: null } : null,
     ...(zonos_status ? { zonos_status } : {}),
     ...(test_order !== undefined ? { test_order } : {}),
-    ...(searchedId ? { zonos_order_id: { $ilike: `%${searchedId}%` } } : {}),
+    ...(searchedId ? { zonos_order_number: { $ilike: `%${searchedId}%` } } : {}),
   }
   const { data, metadata } = await query.graph({
     entity: "zonos_order",

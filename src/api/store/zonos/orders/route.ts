@@ -24,13 +24,13 @@ export const GET = async (req: MedusaStoreRequest<unknown, StoreZonosOrderOfCart
   }
   const { data: rows } = await query.graph({
     entity: "zonos_order",
-    fields: ["zonos_order_id", "state", "order.id", "order.display_id"],
+    fields: ["zonos_order_number", "state", "order.id", "order.display_id"],
     filters: { reference_id: cartId },
   })
   const row = rows[0]
   res.json({
     status: storefrontOrderStatus(row ? { state: row.state, has_order: Boolean(row.order?.id) } : null),
-    zonos_order_id: row ? formatZonosOrderId(storeId, row.zonos_order_id) : null,
+    zonos_order_id: row ? formatZonosOrderId(storeId, row.zonos_order_number) : null,
     order: row?.order?.id ? { id: row.order.id, display_id: Number(row.order.display_id) } : null,
   })
 }

@@ -2,7 +2,7 @@ import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { zonosOrderDetailSchema } from "../../../../../modules/zonos/client"
 import { zonosPanelDiscount } from "../../../../../workflows/zonos/mapping/map-zonos-order"
-import { requireZonosOrderId } from "../../../../utils/require-zonos-order-id"
+import { requireZonosOrderNumber } from "../../../../utils/require-zonos-order-number"
 
 /**
  * GET /admin/zonos/orders/:zonos_order_id: one Zonos order with its history and last order
@@ -11,11 +11,11 @@ import { requireZonosOrderId } from "../../../../utils/require-zonos-order-id"
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const zonosOrderId = requireZonosOrderId(req.scope, req.params.zonos_order_id)
+  const zonosOrderNumber = requireZonosOrderNumber(req.scope, req.params.zonos_order_id)
   const { data } = await query.graph({
     entity: "zonos_order",
     fields: req.queryConfig.fields,
-    filters: { zonos_order_id: zonosOrderId },
+    filters: { zonos_order_number: zonosOrderNumber },
   })
   if (!data.length) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Zonos order ${req.params.zonos_order_id} has been seen by this store`)

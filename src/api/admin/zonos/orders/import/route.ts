@@ -1,11 +1,11 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { runZonosImport } from "../../../../../workflows/zonos/helpers/run-zonos-import"
-import { requireZonosOrderId } from "../../../../utils/require-zonos-order-id"
+import { requireZonosOrderNumber } from "../../../../utils/require-zonos-order-number"
 import { AdminImportZonosOrderType } from "../../validators"
 
 /** POST /admin/zonos/orders/import: import one order by its Zonos id, now. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminImportZonosOrderType>, res: MedusaResponse) => {
-  const zonosOrderId = requireZonosOrderId(req.scope, req.validatedBody.zonos_order_id)
-  const result = await runZonosImport(req.scope, { zonos_order_id: zonosOrderId, source: "admin" })
+  const zonosOrderNumber = requireZonosOrderNumber(req.scope, req.validatedBody.zonos_order_id)
+  const result = await runZonosImport(req.scope, { zonos_order_id: zonosOrderNumber, source: "admin" })
   res.json({ result })
 }

@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { syncZonosShipmentWorkflow } from "../../../../../../workflows/zonos/workflows/sync-zonos-shipment"
-import { requireZonosOrderId } from "../../../../../utils/require-zonos-order-id"
+import { requireZonosOrderNumber } from "../../../../../utils/require-zonos-order-number"
 
 /**
  * POST /admin/zonos/orders/:zonos_order_id/shipment ("Send again"): sends Zonos the order's
@@ -9,11 +9,11 @@ import { requireZonosOrderId } from "../../../../../utils/require-zonos-order-id
  * Answers what was sent and Zonos's refusal, if any (recorded on the row as well).
  */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const zonosOrderId = requireZonosOrderId(req.scope, req.params.zonos_order_id)
+  const zonosOrderNumber = requireZonosOrderNumber(req.scope, req.params.zonos_order_id)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [record],
-  } = await query.graph({ entity: "zonos_order", fields: ["id", "order.id"], filters: { zonos_order_id: zonosOrderId } })
+  } = await query.graph({ entity: "zonos_order", fields: ["id", "order.id"], filters: { zonos_order_number: zonosOrderNumber } })
   const orderId = record?.order?.id
   if (!orderId) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Zonos order ${req.params.zonos_order_id} has no Medusa order`)

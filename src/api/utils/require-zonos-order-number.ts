@@ -10,11 +10,11 @@ const PROBLEM_TEXT: Record<ZonosOrderIdProblem, (field: string, storeId: string)
 }
 
 /**
- * The normalised Zonos order id of THIS store from a request value, or a 400 saying what is
+ * The normalised Zonos order number ("1002") of THIS store from a request value ("999-1002" or "1002"), or a 400 saying what is
  * wrong. Every route reads ids through here, so another store's `998-1002` is never taken for
  * our order 1002 (and costs no Zonos call).
  */
-export function requireZonosOrderId(scope: MedusaContainer, value: unknown, field = "zonos_order_id"): string {
+export function requireZonosOrderNumber(scope: MedusaContainer, value: unknown, field = "zonos_order_id"): string {
   const { storeId } = scope.resolve<ZonosModuleService>(ZONOS_MODULE).getSettings()
   const checked = checkZonosOrderId(value, storeId)
   if (checked.problem !== null) {

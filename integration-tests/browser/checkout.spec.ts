@@ -227,7 +227,7 @@ it("the same sale with 'fraud review' ends held", async () => {
   const bought = await buyInBrowser(cartId, "fraud_review")
   expect(bought.outcome).toBe("on_hold")
   const [record] = await sql<{ state: string; hold_reason: string }>(
-    `select state, hold_reason from zonos_order where zonos_order_id = $1`,
+    `select state, hold_reason from zonos_order where zonos_order_number = $1`,
     [bought.zonos_order_id.split("-")[1]]
   )
   expect(record).toEqual({ state: "held", hold_reason: "fraud_review" })

@@ -249,7 +249,7 @@ async function expectExactlyOnce(): Promise<void> {
   expect(problems).toEqual([])
 
   const { rows: records } = await db.query(
-    "select zonos_order_id, state, merchant_order_id_sent_at is not null as told from zonos_order where zonos_order_id = any($1)",
+    "select zonos_order_number, state, merchant_order_id_sent_at is not null as told from zonos_order where zonos_order_number = any($1)",
     [added.map((id) => id.split("-")[1])]
   )
   expect(records.filter((record) => record.state !== "imported" || !record.told)).toEqual([])

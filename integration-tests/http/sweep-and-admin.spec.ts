@@ -278,7 +278,7 @@ medusaIntegrationTestRunner({
         const imported = await call("post", "/admin/zonos/orders/import", { zonos_order_id: "999-1009" })
         expect(imported.status).toBe(200)
         expect(imported.data.result).toEqual(
-          expect.objectContaining({ zonos_order_id: "1009", outcome: "on_hold", hold_reason: "csl_match" })
+          expect.objectContaining({ zonos_order_number: "1009", outcome: "on_hold", hold_reason: "csl_match" })
         )
         const badImport = await call("post", "/admin/zonos/orders/import", { zonos_order_id: "not-an-id" })
         expect(badImport.status).toBe(400)
@@ -305,10 +305,10 @@ medusaIntegrationTestRunner({
         expect(searched.data.zonos_orders).toHaveLength(1)
         expect((await call("get", "/admin/zonos/orders?test_order=true")).data.count).toBe(0)
         // ?fields= and ?order= work as on Medusa's own list routes.
-        const narrow = await call("get", "/admin/zonos/orders?state=held&fields=zonos_order_id,state&order=zonos_order_id")
+        const narrow = await call("get", "/admin/zonos/orders?state=held&fields=zonos_order_number,state&order=zonos_order_number")
         expect(narrow.data.zonos_orders).toEqual([
-          { id: expect.any(String), zonos_order_id: "1004", state: "held" },
-          { id: expect.any(String), zonos_order_id: "1009", state: "held" },
+          { id: expect.any(String), zonos_order_number: "1004", state: "held" },
+          { id: expect.any(String), zonos_order_number: "1009", state: "held" },
         ])
         const oneSweep = await call("get", "/admin/zonos/sweeps?limit=1&fields=status")
         expect(oneSweep.data).toEqual(expect.objectContaining({ limit: 1, offset: 0 }))

@@ -152,7 +152,7 @@ describeWithRedis(`server + worker on Redis${REDIS.skipNote}`, () => {
     expect(ended.counts).toEqual(expect.objectContaining({ listed: 50, imported: 50, failed: 0, not_in_medusa: 0 }))
     await expectEachImportedOnce(ids)
     // The server imported only what the success page asked for: the sweep's orders went to the worker.
-    const { rows } = await db.query(`select count(*)::int as n from zonos_order where zonos_order_id = any($1)`, [ids])
+    const { rows } = await db.query(`select count(*)::int as n from zonos_order where zonos_order_number = any($1)`, [ids])
     expect(rows[0].n).toBe(50)
   })
 
@@ -188,7 +188,7 @@ describeWithRedis(`server + worker on Redis${REDIS.skipNote}`, () => {
 
     const first = store.exec(BACKFILL_SCRIPT, [since], env)
     await waitUntil(
-      async () => (await db.query(`select count(*)::int as n from zonos_order where zonos_order_id = any($1) and state = 'imported'`, [ids])).rows[0].n,
+      async () => (await db.query(`select count(*)::int as n from zonos_order where zonos_order_number = any($1) and state = 'imported'`, [ids])).rows[0].n,
       (imported: number) => imported >= 5,
       180_000,
       "the first backfill's imports"

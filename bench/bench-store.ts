@@ -1,8 +1,9 @@
-import { ChildProcess, spawn } from "node:child_process"
+import { ChildProcess } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { freePort, prepareBuildCopy } from "../integration-tests/browser/browser-store"
+import { killGroup, runMedusa, startMedusaServer, stopGroup } from "../integration-tests/helpers/medusa-process"
 import { databaseUrl, withAdminClient } from "../integration-tests/helpers/test-database"
 
 /**
@@ -13,48 +14,11 @@ import { databaseUrl, withAdminClient } from "../integration-tests/helpers/test-
  */
 
 const ROOT = path.resolve(__dirname, "..")
-const MEDUSA_BIN = path.join(ROOT, "node_modules", ".bin", "medusa")
 export const BENCH_LOG_DIR = path.join(os.tmpdir(), `medusa-plugin-zonos-bench-logs-${process.pid}`)
 export const ADMIN_EMAIL = "admin@example.com"
 export const ADMIN_PASSWORD = "supersecret"
 
-const children = new Set<ChildProcess>()
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return
-  try {
-    process.kill(-child.pid, signal)
-  } catch {
-    // already gone
-  }
-}
-process.once("exit", () => {
-  for (const child of children) killGroup(child, "SIGKILL")
-})
-
-function tail(file: string): string {
-  try {
-    return fs.readFileSync(file, "utf8").trim().split("\n").slice(-30).join("\n")
-  } catch {
-    return ""
-  }
-}
-
-function runMedusa(name: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
-  const logFile = path.join(BENCH_LOG_DIR, `${name}.log`)
-  const out = fs.openSync(logFile, "w")
-  const started = Date.now()
-  return new Promise((resolve, reject) => {
-    const child = spawn(MEDUSA_BIN, args, { cwd, env, stdio: ["ignore", out, out], detached: true })
-    children.add(child)
-    child.on("error", reject)
-    child.on("exit", (code, signal) => {
-      children.delete(child)
-      fs.closeSync(out)
-      if (code === 0) return resolve((Date.now() - started) / 1000)
-      reject(new Error(`medusa ${args.join(" ")} failed (${signal ?? `exit ${code}`}); see ${logFile}:\n${tail(logFile)}`))
-    })
-  })
-}
+const logPath = (name: string) => path.join(BENCH_LOG_DIR, `${name}.log`)
 
 export type BenchServer = { url: string; pid: number; logFile: string; stop: () => Promise<void> }
 
@@ -87,14 +51,14 @@ export async function prepareBenchStore(env: Record<string, string>, log: (line:
   })
   prepareBuildCopy(buildDir, { admin: false })
   fs.cpSync(path.join(__dirname, "store", "api"), path.join(buildDir, "src", "api"), { recursive: true })
-  const build = runMedusa("build", ["build"], buildDir, { ...baseEnv, NODE_ENV: "production" }).then((seconds) =>
+  const build = runMedusa(["build"], buildDir, { ...baseEnv, NODE_ENV: "production" }, logPath("build")).then((seconds) =>
     log(`medusa build (backend + bench routes) took ${seconds.toFixed(0)} s`)
   )
   const database = (async () => {
     const dbEnv = { ...baseEnv, NODE_ENV: "test" }
-    const migrated = await runMedusa("db-migrate", ["db:migrate"], ROOT, dbEnv)
-    await runMedusa("seed", ["exec", "./scripts/seed-dev-store.ts"], ROOT, dbEnv)
-    await runMedusa("user", ["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], ROOT, dbEnv)
+    const migrated = await runMedusa(["db:migrate"], ROOT, dbEnv, logPath("db-migrate"))
+    await runMedusa(["exec", "./scripts/seed-dev-store.ts"], ROOT, dbEnv, logPath("seed"))
+    await runMedusa(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], ROOT, dbEnv, logPath("user"))
     log(`db:migrate took ${migrated.toFixed(0)} s; seeded; admin user made`)
   })()
   build.catch(() => undefined)
@@ -109,57 +73,20 @@ export async function prepareBenchStore(env: Record<string, string>, log: (line:
   fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(serverDir, "node_modules"), "dir")
 
   const start = async (name: string, extraEnv: Record<string, string>): Promise<BenchServer> => {
-    const port = await freePort()
-    const url = `http://localhost:${port}`
-    const logFile = path.join(BENCH_LOG_DIR, `${name}.log`)
-    const out = fs.openSync(logFile, "w")
-    const started = Date.now()
-    const server = spawn(MEDUSA_BIN, ["start"], {
-      cwd: serverDir,
-      env: { ...baseEnv, ...extraEnv, NODE_ENV: "test", PORT: String(port), LOG_LEVEL: "warn" },
-      stdio: ["ignore", out, out],
-      detached: true,
+    const logFile = logPath(name)
+    const { server, url, seconds } = await startMedusaServer({
+      serverDir,
+      env: { ...baseEnv, ...extraEnv, NODE_ENV: "test", LOG_LEVEL: "warn" },
+      port: await freePort(),
+      logFile,
+      timeoutMs: 180_000,
     })
-    fs.closeSync(out)
     servers.add(server)
-    children.add(server)
-    server.once("exit", () => {
-      servers.delete(server)
-      children.delete(server)
-    })
-    const deadline = Date.now() + 180_000
-    for (;;) {
-      if (server.exitCode !== null || server.signalCode !== null) {
-        throw new Error(`medusa start exited (${server.exitCode ?? server.signalCode}); see ${logFile}:\n${tail(logFile)}`)
-      }
-      const healthy = await fetch(`${url}/health`).then(
-        (response) => response.ok,
-        () => false
-      )
-      if (healthy) break
-      if (Date.now() > deadline) {
-        killGroup(server, "SIGKILL")
-        throw new Error(`medusa start did not answer /health within 180 s; see ${logFile}:\n${tail(logFile)}`)
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250))
-    }
-    log(`${name} answered after ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    server.once("exit", () => servers.delete(server))
+    log(`${name} answered after ${seconds.toFixed(1)} s`)
     const pid = server.pid
     if (!pid) throw new Error("medusa start has no pid")
-    return {
-      url,
-      pid,
-      logFile,
-      stop: async () => {
-        const force = setTimeout(() => killGroup(server, "SIGKILL"), 10_000)
-        const exited = new Promise<void>((resolve) =>
-          server.exitCode !== null || server.signalCode !== null ? resolve() : server.once("exit", () => resolve())
-        )
-        killGroup(server, "SIGTERM")
-        await exited
-        clearTimeout(force)
-      },
-    }
+    return { url, pid, logFile, stop: () => stopGroup(server) }
   }
 
   return { databaseName, buildDir, start, destroy }

@@ -4,6 +4,7 @@ import os from "node:os"
 import path from "node:path"
 import { databaseUrl, withAdminClient } from "../helpers/test-database"
 import { freePort, prepareBuildCopy } from "../browser/browser-store"
+import { exited, killGroup, MEDUSA_BIN, runMedusa, startMedusaServer, stopGroup, trackChild } from "../helpers/medusa-process"
 
 /**
  * The development store for the crash suite, deployed as in production and killed like a
@@ -15,58 +16,11 @@ import { freePort, prepareBuildCopy } from "../browser/browser-store"
  */
 
 const ROOT = path.resolve(__dirname, "../..")
-const MEDUSA_BIN = path.join(ROOT, "node_modules", ".bin", "medusa")
 export const CRASH_LOG_DIR = path.join(ROOT, "test-artifacts", "crash-logs")
 export const ADMIN_EMAIL = "admin@example.com"
 export const ADMIN_PASSWORD = "supersecret"
+const logPath = (name: string) => path.join(CRASH_LOG_DIR, `${name}.log`)
 
-
-function tail(file: string, lines = 30): string {
-  try {
-    return fs.readFileSync(file, "utf8").trim().split("\n").slice(-lines).join("\n")
-  } catch {
-    return ""
-  }
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return
-  try {
-    process.kill(-child.pid, signal)
-  } catch {
-    // already gone
-  }
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve()
-    child.once("exit", () => resolve())
-  })
-}
-
-/** Every child this module started, so none outlives the test process. */
-const children = new Set<ChildProcess>()
-process.once("exit", () => {
-  for (const child of children) killGroup(child, "SIGKILL")
-})
-
-function runMedusa(name: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
-  const logFile = path.join(CRASH_LOG_DIR, `${name}.log`)
-  const out = fs.openSync(logFile, "w")
-  const started = Date.now()
-  return new Promise((resolve, reject) => {
-    const child = spawn(MEDUSA_BIN, args, { cwd, env, stdio: ["ignore", out, out], detached: true })
-    children.add(child)
-    child.on("error", reject)
-    child.on("exit", (code, signal) => {
-      children.delete(child)
-      fs.closeSync(out)
-      if (code === 0) return resolve((Date.now() - started) / 1000)
-      reject(new Error(`medusa ${args.join(" ")} failed (${signal ?? `exit ${code}`}); see ${logFile}:\n${tail(logFile)}`))
-    })
-  })
-}
 
 export type CrashServer = {
   url: string
@@ -123,14 +77,14 @@ export async function prepareCrashStore(env: Record<string, string>, log: (line:
     await client.query(`CREATE DATABASE "${databaseName}"`)
   })
   prepareBuildCopy(buildDir, { admin: false })
-  const build = runMedusa("build", ["build"], buildDir, { ...baseEnv, NODE_ENV: "production" }).then((seconds) =>
+  const build = runMedusa(["build"], buildDir, { ...baseEnv, NODE_ENV: "production" }, logPath("build")).then((seconds) =>
     log(`medusa build (backend only) took ${seconds.toFixed(0)} s`)
   )
   const database = (async () => {
     const dbEnv = { ...baseEnv, NODE_ENV: "test" }
-    const migrated = await runMedusa("db-migrate", ["db:migrate"], ROOT, dbEnv)
-    const seeded = await runMedusa("seed", ["exec", "./scripts/seed-dev-store.ts"], ROOT, dbEnv)
-    const user = await runMedusa("user", ["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], ROOT, dbEnv)
+    const migrated = await runMedusa(["db:migrate"], ROOT, dbEnv, logPath("db-migrate"))
+    const seeded = await runMedusa(["exec", "./scripts/seed-dev-store.ts"], ROOT, dbEnv, logPath("seed"))
+    const user = await runMedusa(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], ROOT, dbEnv, logPath("user"))
     log(`db:migrate ${migrated.toFixed(0)} s, seed ${seeded.toFixed(0)} s, admin user ${user.toFixed(0)} s`)
   })()
   build.catch(() => undefined)
@@ -145,55 +99,25 @@ export async function prepareCrashStore(env: Record<string, string>, log: (line:
   fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(serverDir, "node_modules"), "dir")
 
   const start = async (env: Record<string, string>): Promise<CrashServer> => {
-    const port = await freePort()
-    const serverUrl = `http://localhost:${port}`
     startCount += 1
-    const logFile = path.join(CRASH_LOG_DIR, `server-${startCount}.log`)
-    const out = fs.openSync(logFile, "w")
-    const started = Date.now()
     // NODE_ENV=test, as the browser suite: production mode would want https for the session cookie.
-    const server = spawn(MEDUSA_BIN, ["start"], {
-      cwd: serverDir,
-      env: { ...baseEnv, ...env, NODE_ENV: "test", PORT: String(port), LOG_LEVEL: "info" },
-      stdio: ["ignore", out, out],
-      detached: true,
+    const { server, url: serverUrl, seconds } = await startMedusaServer({
+      serverDir,
+      env: { ...baseEnv, ...env, NODE_ENV: "test", LOG_LEVEL: "info" },
+      port: await freePort(),
+      logFile: logPath(`server-${startCount}`),
+      timeoutMs: 120_000,
     })
-    fs.closeSync(out)
     servers.add(server)
-    children.add(server)
-    server.once("exit", () => {
-      servers.delete(server)
-      children.delete(server)
-    })
-    const deadline = Date.now() + 120_000
-    for (;;) {
-      if (server.exitCode !== null || server.signalCode !== null) {
-        throw new Error(`medusa start exited (${server.exitCode ?? server.signalCode}); see ${logFile}:\n${tail(logFile)}`)
-      }
-      const healthy = await fetch(`${serverUrl}/health`).then(
-        (response) => response.ok,
-        () => false
-      )
-      if (healthy) break
-      if (Date.now() > deadline) {
-        killGroup(server, "SIGKILL")
-        throw new Error(`medusa start did not answer /health within 120 s; see ${logFile}:\n${tail(logFile)}`)
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250))
-    }
-    log(`server ${startCount} answered after ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    server.once("exit", () => servers.delete(server))
+    log(`server ${startCount} answered after ${seconds.toFixed(1)} s`)
     return {
       url: serverUrl,
       kill: async () => {
         killGroup(server, "SIGKILL")
         await exited(server)
       },
-      stop: async () => {
-        const force = setTimeout(() => killGroup(server, "SIGKILL"), 10_000)
-        killGroup(server, "SIGTERM")
-        await exited(server)
-        clearTimeout(force)
-      },
+      stop: () => stopGroup(server),
     }
   }
 
@@ -204,15 +128,12 @@ export async function prepareCrashStore(env: Record<string, string>, log: (line:
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     })
-    children.add(child)
+    trackChild(child)
     let output = ""
     child.stdout?.on("data", (chunk) => (output += chunk))
     child.stderr?.on("data", (chunk) => (output += chunk))
     const exitedPromise = new Promise<number | null>((resolve) =>
-      child.once("exit", (code) => {
-        children.delete(child)
-        resolve(code)
-      })
+      child.once("exit", (code) => resolve(code))
     )
     return {
       output: () => output,

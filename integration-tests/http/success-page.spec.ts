@@ -193,6 +193,20 @@ medusaIntegrationTestRunner({
       expect(sandbox().calls().updateMerchantOrderId).toBe(1)
     })
 
+    it("asks Zonos for the write-back once per order: after a refusal, later hits (a stranger's loop) leave it to the sweep", async () => {
+      sandbox().setFaults({ errorRate: 1, endpoints: ["updateMerchantOrderId"] })
+      expect((await visitSuccessPage("999-1005")).status).toBe(303)
+      await writeBackTried(getContainer(), "999-1005")
+      const refused = sandbox().calls().updateMerchantOrderId
+      expect(refused).toBeGreaterThan(0)
+
+      for (let hit = 0; hit < 20; hit++) expect((await visitSuccessPage("999-1005")).status).toBe(303)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      expect(sandbox().calls().updateMerchantOrderId).toBe(refused)
+      const [row] = await zonosModule().listZonosOrders({ zonos_order_number: "1005" })
+      expect(row).toEqual(expect.objectContaining({ merchant_order_id_sent_at: null, writeback_attempts: 1 }))
+    })
+
     it("answers a refresh from the database: same order, no second Zonos call", async () => {
       const first = await visitSuccessPage("999-1001")
       const second = await visitSuccessPage("1001")

@@ -21,6 +21,8 @@ export type LoadedZonosImport = {
   order_id: string | null
   /** This import made the row: no earlier attempt can have left a Medusa order to adopt. */
   first_attempt: boolean
+  /** Zonos has not been told the display id and nobody has tried yet (a refused try is the sweep's to repeat). */
+  write_back_untried: boolean
   detail: ZonosOrderDetail | null
   error: ZonosFetchError | null
 }
@@ -43,14 +45,18 @@ export const loadZonosImportStep = createStep(
       data: [found],
     } = await query.graph({
       entity: "zonos_order",
-      fields: ["id", "order.id"],
+      fields: ["id", "order.id", "merchant_order_id_sent_at", "writeback_attempts"],
       filters: { zonos_order_number: zonosOrderNumber },
     })
     const row = found
-      ? { record_id: found.id, first_attempt: false }
+      ? {
+          record_id: found.id,
+          first_attempt: false,
+          write_back_untried: !found.merchant_order_id_sent_at && found.writeback_attempts === 0,
+        }
       : await zonos
           .createZonosOrderOnce(zonosOrderNumber, input.source)
-          .then(({ record, created }) => ({ record_id: record.id, first_attempt: created }))
+          .then(({ record, created }) => ({ record_id: record.id, first_attempt: created, write_back_untried: true }))
     const orderId = found?.order?.id ?? null
 
     const result: LoadedZonosImport = {

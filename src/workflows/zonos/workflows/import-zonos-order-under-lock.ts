@@ -122,7 +122,13 @@ export const importZonosOrderUnderLockWorkflow = createWorkflow("import-zonos-or
     )
   })
 
-  when("zonos-order-exists-write-back-deferred", { orderId, input }, ({ orderId, input }) => orderId !== null && !!input.defer_write_back).then(() => {
+  // Deferred (the success page): asked for once per order. Any later hit, a stranger's loop
+  // included, leaves a refused write-back to the sweep's retries instead of calling Zonos again.
+  when(
+    "zonos-order-exists-write-back-deferred-untried",
+    { orderId, input, loaded },
+    ({ orderId, input, loaded }) => orderId !== null && !!input.defer_write_back && loaded.write_back_untried
+  ).then(() => {
     emitEventStep({
       eventName: ZONOS_WRITE_BACK_DUE_EVENT,
       data: transform({ loaded }, ({ loaded }) => ({ zonos_order_id: loaded.zonos_order_number })),

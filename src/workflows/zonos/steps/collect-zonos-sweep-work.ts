@@ -81,7 +81,7 @@ export const collectZonosSweepWorkStep = createStep(
       "next_attempt_at",
       "merchant_order_id_sent_at",
       "dismissed_at",
-      "order.id",
+      "imported_at",
     ]
     const [byListing, open, unsent] = await Promise.all([
       work.listed.length
@@ -93,6 +93,19 @@ export const collectZonosSweepWorkStep = createStep(
     ])
     const records = [...new Map([...byListing.data, ...open.data, ...unsent.data].map((record) => [record.id, record])).values()]
     const recordById = new Map(records.map((record) => [record.zonos_order_number, record]))
+    // A row with imported_at has its Medusa order: the import sets it after the link, its last
+    // write. Only the others can be linked without it (an import stopped between the two), so
+    // only they are looked up in the link table, by id: reading the link for every listed row
+    // would read the whole table once the history outgrows what the planner fetches by index.
+    const unimported = records.filter((record) => !record.imported_at).map((record) => record.id)
+    const linked = new Set<string>(
+      unimported.length
+        ? (await query.graph({ entity: "zonos_order", fields: ["id", "order.id"], filters: { id: unimported } })).data
+            .filter((record) => record.order?.id)
+            .map((record) => record.id)
+        : []
+    )
+    const hasMedusaOrder = (record: { id: string; imported_at?: string | Date | null }) => !!record.imported_at || linked.has(record.id)
     const isDue = (record: { next_attempt_at?: string | Date | null }) =>
       input.retry_now || !record.next_attempt_at || new Date(record.next_attempt_at) <= now
 
@@ -104,7 +117,7 @@ export const collectZonosSweepWorkStep = createStep(
       const record = recordById.get(id)
       if (!record) {
         toImport.add(id)
-      } else if (!record.order?.id) {
+      } else if (!hasMedusaOrder(record)) {
         // A merchant dismissed it: they settled it by hand, never import it behind their back.
         if (!record.dismissed_at && isDue(record)) toImport.add(id)
         else if (!record.dismissed_at && !SETTLED_STATES.some((state) => state === record.state)) deferred.add(id)
@@ -116,7 +129,7 @@ export const collectZonosSweepWorkStep = createStep(
     for (const record of records) {
       const id = record.zonos_order_number
       if (toImport.has(id) || toRefresh.has(id)) continue
-      if (!record.order?.id) {
+      if (!hasMedusaOrder(record)) {
         if (RETRIED_STATES.includes(record.state) && !record.dismissed_at && isDue(record)) toImport.add(id)
       } else if (record.state === "held" && record.hold_reason && ZONOS_OWNED_HOLDS.includes(record.hold_reason)) {
         toRefresh.add(id)

@@ -21,7 +21,7 @@ export async function handleZonosSweepOrder(container: MedusaContainer, itemId: 
   const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
   const [item] = await zonos.listZonosSweepItems({ id: itemId }, { take: 1 })
   if (!item) return
-  const [sweep] = await zonos.listZonosSweeps({ id: item.sweep_id }, { take: 1 })
+  const [sweep] = await zonos.listZonosSweeps({ id: item.sweep_id }, { take: 1, select: ["id", "status"] })
   if (!sweep || sweep.status !== "running") return
   if (item.outcome === null) {
     const outcome = await zonos.sweepSlots.run(() => handleItem(container, item))

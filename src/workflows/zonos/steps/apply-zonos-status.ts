@@ -29,7 +29,10 @@ export const applyZonosStatusStep = createStep(
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const orderModule = container.resolve(Modules.ORDER)
-    const record = await zonos.retrieveZonosOrder(input.record_id)
+    // The fields the decision and the update use; the stored orderDetail is replaced, not read.
+    const record = await zonos.retrieveZonosOrder(input.record_id, {
+      select: ["id", "state", "hold_reason", "released_by", "last_error", "reference_id", "zonos_status", "zonos_status_at", "history"],
+    })
     const detail = input.detail
     const action = zonosStatusAction(detail, { holdTestOrders: zonos.getSettings().holdTestOrders })
     const now = new Date()

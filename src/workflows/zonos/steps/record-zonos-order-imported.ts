@@ -16,7 +16,10 @@ export const recordZonosOrderImportedStep = createStep(
   "record-zonos-order-imported",
   async (input: RecordZonosOrderImportedInput, { container }) => {
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
-    const before = await zonos.retrieveZonosOrder(input.record_id)
+    // Only what is written and restored: the whole row carries the orderDetail, read for nothing.
+    const before = await zonos.retrieveZonosOrder(input.record_id, {
+      select: ["id", "state", "attempts", "imported_at", "last_error", "next_attempt_at", "dismissed_at", "history"],
+    })
     const at = new Date().toISOString()
     let history = appendHistory(before.history, {
       at,

@@ -11,6 +11,7 @@ import {
   sweepCountsFromItems,
   ZONOS_SWEEP_ITEM_KINDS,
   ZonosSweepCounts,
+  ZonosSweepItemKind,
   ZonosSweepItemOutcome,
 } from "./zonos-order-states"
 import { WorkSlots } from "./utils/work-slots"
@@ -22,6 +23,20 @@ type InjectedDependencies = {
   logger: Logger
   zonosOptions: ZonosOptions
   manager: EntityManager
+}
+
+/** An order of a sweep as a worker reads it before handling it (sweepItemToHandle). */
+export type ZonosSweepItemToHandle = {
+  id: string
+  sweep_id: string
+  zonos_order_number: string
+  kind: ZonosSweepItemKind
+  listed_by_zonos: boolean
+  /** An outcome is recorded already (a redelivered event). */
+  handled: boolean
+  sweep_running: boolean
+  /** The sweep stopped early (Zonos not answering): its orders not yet handled are skipped. */
+  sweep_stopped: boolean
 }
 
 /** A sweep's progress, counted from its rows: what the admin polls while it runs. */
@@ -93,6 +108,42 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
   /** The validated options without the secret: safe to show or log. */
   getSettings(): ZonosPublicSettings {
     return this.settings_
+  }
+
+  /**
+   * One order a sweep handed out, with where its sweep stands, in one read: what a worker needs
+   * to decide whether to handle it. Null when the row (or its sweep) is gone.
+   */
+  async sweepItemToHandle(itemId: string): Promise<ZonosSweepItemToHandle | null> {
+    const rows: {
+      id: string
+      sweep_id: string
+      zonos_order_number: string
+      kind: string
+      listed_by_zonos: boolean
+      outcome: string | null
+      sweep_running: boolean
+      sweep_stopped: boolean
+    }[] = await this.manager_.execute(
+      `SELECT i.id, i.sweep_id, i.zonos_order_number, i.kind, i.listed_by_zonos, i.outcome,
+              s.status = 'running' AS sweep_running, s.stopped_at IS NOT NULL AS sweep_stopped
+         FROM zonos_sweep_item i JOIN zonos_sweep s ON s.id = i.sweep_id AND s.deleted_at IS NULL
+        WHERE i.id = ? AND i.deleted_at IS NULL`,
+      [itemId]
+    )
+    const row = rows[0]
+    const kind = ZONOS_SWEEP_ITEM_KINDS.find((known) => known === row?.kind)
+    if (!row || !kind) return null
+    return {
+      id: row.id,
+      sweep_id: row.sweep_id,
+      zonos_order_number: row.zonos_order_number,
+      kind,
+      listed_by_zonos: row.listed_by_zonos,
+      handled: row.outcome !== null,
+      sweep_running: row.sweep_running,
+      sweep_stopped: row.sweep_stopped,
+    }
   }
 
   /**

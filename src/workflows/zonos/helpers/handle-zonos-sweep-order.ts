@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ZONOS_MODULE } from "../../../modules/zonos"
-import ZonosModuleService from "../../../modules/zonos/service"
+import ZonosModuleService, { ZonosSweepItemToHandle } from "../../../modules/zonos/service"
 import { ZONOS_NOT_ANSWERING_CODES, ZonosSweepItemOutcome } from "../../../modules/zonos/zonos-order-states"
 import { ZONOS_IMPORT_LOCK_TTL_SECONDS, ZONOS_IMPORT_LOCK_WAIT_SECONDS } from "../workflows/import-zonos-order"
 import { writeBackZonosOrderWorkflow } from "../workflows/write-back-zonos-order"
@@ -16,30 +16,30 @@ import { runZonosImport } from "./run-zonos-import"
  * was the sweep's last order, ends the sweep. Orders of a sweep that stopped because Zonos was
  * not answering are skipped (recorded, not started); those of a sweep no longer running (closed
  * as dead) are left alone: the next sweep's window covers them.
+ *
+ * The row is read once its turn comes, not when the event arrives: the local event bus starts
+ * every order's subscriber at once (thousands for a backfill), and a read made then would cost
+ * the whole backlog's queries in one burst and be stale (a stop, a closed sweep) by its turn.
  */
 export async function handleZonosSweepOrder(container: MedusaContainer, itemId: string): Promise<void> {
   const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
-  const [item] = await zonos.listZonosSweepItems({ id: itemId }, { take: 1 })
-  if (!item) return
-  const [sweep] = await zonos.listZonosSweeps({ id: item.sweep_id }, { take: 1, select: ["id", "status"] })
-  if (!sweep || sweep.status !== "running") return
-  if (item.outcome === null) {
-    const outcome = await zonos.sweepSlots.run(() => handleItem(container, item))
-    await zonos.recordSweepItemOutcome(item.id, outcome)
-  }
-  await finishZonosSweepIfDone(container, item.sweep_id)
+  const sweepId = await zonos.sweepSlots.run(async () => {
+    const item = await zonos.sweepItemToHandle(itemId)
+    if (!item || !item.sweep_running) return null
+    if (!item.handled) {
+      const outcome = item.sweep_stopped ? "skipped" : await handleItem(container, item)
+      await zonos.recordSweepItemOutcome(item.id, outcome)
+    }
+    return item.sweep_id
+  })
+  if (sweepId) await finishZonosSweepIfDone(container, sweepId)
 }
 
 /** Pause between two tries of an order whose lock is held elsewhere. */
 const BUSY_RETRY_MS = 2000
 
-type SweepItem = { id: string; sweep_id: string; zonos_order_number: string; kind: string; listed_by_zonos: boolean }
-
-async function handleItem(container: MedusaContainer, item: SweepItem): Promise<ZonosSweepItemOutcome> {
+async function handleItem(container: MedusaContainer, item: ZonosSweepItemToHandle): Promise<ZonosSweepItemOutcome> {
   const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
-  // Read now, not when the event arrived: the stop may have come while this one waited for a slot.
-  const [sweep] = await zonos.listZonosSweeps({ id: item.sweep_id }, { take: 1, select: ["id", "stopped_at"] })
-  if (sweep?.stopped_at) return "skipped"
   if (item.kind === "write_back") {
     const { result } = await writeBackZonosOrderWorkflow(container).run({ input: { zonos_order_id: item.zonos_order_number } })
     return result.sent ? "written_back" : "not_written_back"

@@ -206,6 +206,16 @@ describeWithRedis(`server + worker on Redis${REDIS.skipNote}`, () => {
     expect(code).toBe(0)
     expect(output).toContain(`Resuming the backfill ${interrupted.id}`)
     expect(output).toMatch(/Zonos backfill \|.*\| \d+\/30 orders/)
+    if (!output.includes(`Backfill ${interrupted.id} succeeded`)) {
+      // What the merchant would open in the admin: why the orders the backfill names are not in Medusa.
+      const { rows } = await db.query(
+        `select z.zonos_order_number, z.state, z.attempts, z.last_error, z.history, i.outcome, i.handled_at
+           from zonos_sweep_item i left join zonos_order z on z.zonos_order_number = i.zonos_order_number
+          where i.sweep_id = $1 and (i.outcome is distinct from 'imported')`,
+        [interrupted.id]
+      )
+      log(`orders of the backfill not imported: ${JSON.stringify(rows, null, 1)}`)
+    }
     expect(output).toContain(`Backfill ${interrupted.id} succeeded`)
     await expectEachImportedOnce(ids)
     expect(first.output()).toMatch(/\d+\/30 orders/)

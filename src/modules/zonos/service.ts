@@ -1,5 +1,5 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { Logger } from "@medusajs/framework/types"
+import { InferTypeOf, Logger } from "@medusajs/framework/types"
 import { MedusaService } from "@medusajs/framework/utils"
 import { ZonosClient } from "./client"
 import ZonosOrder from "./models/zonos-order"
@@ -24,6 +24,14 @@ type InjectedDependencies = {
   zonosOptions: ZonosOptions
   manager: EntityManager
 }
+
+/** What patchZonosOrder may write: the row's own columns (not its id or timestamps). */
+export type ZonosOrderPatch = Partial<
+  Omit<InferTypeOf<typeof ZonosOrder>, "id" | "created_at" | "updated_at" | "deleted_at" | "history" | "order_detail" | "shipment_sync">
+> & { history?: unknown; order_detail?: unknown; shipment_sync?: unknown }
+
+/** Columns stored as JSON: sent serialised (the driver would send an array as a PostgreSQL array). */
+const ZONOS_ORDER_JSON_COLUMNS = new Set(["history", "order_detail", "shipment_sync"])
 
 /** An order of a sweep as a worker reads it before handling it (sweepItemToHandle). */
 export type ZonosSweepItemToHandle = {
@@ -103,6 +111,27 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
       if (created) return { record: created, created: false }
       throw error
     }
+  }
+
+  /**
+   * Writes the given columns of one zonos_order row in a single UPDATE. The generated
+   * updateZonosOrders reads the whole row first (its stored orderDetail included) and wraps the
+   * write in a transaction: three statements and a large JSON parse for each of the three writes
+   * every import makes. For the import path, whose steps read what they need themselves under the
+   * order's lock; admin actions keep the generated method.
+   */
+  async patchZonosOrder(recordId: string, patch: ZonosOrderPatch): Promise<void> {
+    const entries = Object.entries(patch).filter(([, value]) => value !== undefined)
+    if (!entries.length) return
+    for (const [column] of entries) {
+      if (!/^[a-z_]+$/.test(column)) throw new Error(`Not a zonos_order column: ${column}`)
+    }
+    const rows: unknown[] = await this.manager_.execute(
+      `UPDATE zonos_order SET ${entries.map(([column]) => `${column} = ?`).join(", ")}, updated_at = now()
+        WHERE id = ? AND deleted_at IS NULL RETURNING id`,
+      [...entries.map(([column, value]) => (ZONOS_ORDER_JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value)), recordId]
+    )
+    if (rows.length !== 1) throw new Error(`No Zonos order record ${recordId}`)
   }
 
   /** The validated options without the secret: safe to show or log. */

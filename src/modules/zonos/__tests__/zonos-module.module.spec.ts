@@ -52,6 +52,61 @@ moduleIntegrationTestRunner<ZonosModuleService>({
       })
     })
 
+    describe("zonos_order written by the import (patchZonosOrder)", () => {
+      it("writes only the given columns, JSON as JSON, and null as no value", async () => {
+        const created = await service.createZonosOrders({ zonos_order_number: "2001", reference_id: "cart_1" })
+        const history = { entries: [{ at: "2026-11-25T00:00:00.000Z", source: "sweep", event: "imported" }] }
+        await service.patchZonosOrder(created.id, {
+          state: "imported",
+          attempts: 1,
+          imported_at: new Date("2026-11-25T00:00:01Z"),
+          order_detail: { orderId: "999-2001", items: [{ sku: "A", amount: "10.05" }] },
+          history,
+          shipment_sync: null,
+        })
+        const read = await service.retrieveZonosOrder(created.id)
+        expect(read).toEqual(
+          expect.objectContaining({
+            state: "imported",
+            attempts: 1,
+            reference_id: "cart_1",
+            history,
+            order_detail: { orderId: "999-2001", items: [{ sku: "A", amount: "10.05" }] },
+            shipment_sync: null,
+          })
+        )
+        expect(new Date(read.imported_at!).toISOString()).toBe("2026-11-25T00:00:01.000Z")
+        expect(new Date(read.updated_at).getTime()).toBeGreaterThanOrEqual(new Date(created.updated_at).getTime())
+      })
+
+      it("refuses a record that is not there", async () => {
+        await expect(service.patchZonosOrder("zord_missing", { attempts: 1 })).rejects.toThrow("No Zonos order record zord_missing")
+      })
+    })
+
+    describe("zonos_sweep_item as a worker reads it (sweepItemToHandle)", () => {
+      it("answers the order with where its sweep stands, and nothing for an unknown row", async () => {
+        const sweep = await service.createZonosSweeps({ trigger: "admin", started_at: new Date() })
+        const item = await service.createZonosSweepItems({ sweep_id: sweep.id, zonos_order_number: "3001", kind: "import", listed_by_zonos: true })
+        expect(await service.sweepItemToHandle(item.id)).toEqual({
+          id: item.id,
+          sweep_id: sweep.id,
+          zonos_order_number: "3001",
+          kind: "import",
+          listed_by_zonos: true,
+          handled: false,
+          sweep_running: true,
+          sweep_stopped: false,
+        })
+        await service.recordSweepItemOutcome(item.id, "imported")
+        await service.updateZonosSweeps({ id: sweep.id, status: "succeeded", stopped_at: new Date() })
+        expect(await service.sweepItemToHandle(item.id)).toEqual(
+          expect.objectContaining({ handled: true, sweep_running: false, sweep_stopped: true })
+        )
+        expect(await service.sweepItemToHandle("zswi_missing")).toBeNull()
+      })
+    })
+
     describe("zonos_sweep", () => {
       it("round-trips a sweep's window, counts and ending", async () => {
         const started = await service.createZonosSweeps({

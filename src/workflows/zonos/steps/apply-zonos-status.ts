@@ -68,8 +68,7 @@ export const applyZonosStatusStep = createStep(
     const event = next.event
 
     const zonosStatus = detail.orderStatus ?? record.zonos_status
-    await zonos.updateZonosOrders({
-      id: record.id,
+    await zonos.patchZonosOrder(record.id, {
       state,
       hold_reason: holdReason,
       last_error: lastError,

@@ -38,8 +38,7 @@ export const recordZonosOrderImportedStep = createStep(
         detail: `Not enough stock for ${shortfall.sku ?? shortfall.variant_id}: imported as a custom item, check before shipping`,
       })
     }
-    await zonos.updateZonosOrders({
-      id: input.record_id,
+    await zonos.patchZonosOrder(input.record_id, {
       state: "imported",
       attempts: before.attempts + 1,
       imported_at: new Date(at),
@@ -54,8 +53,7 @@ export const recordZonosOrderImportedStep = createStep(
   async (before, { container }) => {
     if (!before) return
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
-    await zonos.updateZonosOrders({
-      id: before.id,
+    await zonos.patchZonosOrder(before.id, {
       state: before.state,
       attempts: before.attempts,
       imported_at: before.imported_at,

@@ -26,8 +26,7 @@ export const writeBackMerchantOrderIdStep = createStep(
     const merchantOrderId = String(order.display_id)
     try {
       await zonos.client.updateMerchantOrderId(record.zonos_order_number, merchantOrderId)
-      await zonos.updateZonosOrders({
-        id: record.id,
+      await zonos.patchZonosOrder(record.id, {
         merchant_order_id: merchantOrderId,
         merchant_order_id_sent_at: new Date(),
         writeback_error: null,
@@ -35,8 +34,7 @@ export const writeBackMerchantOrderIdStep = createStep(
       return new StepResponse({ sent: true })
     } catch (error) {
       const attempts = record.writeback_attempts + 1
-      await zonos.updateZonosOrders({
-        id: record.id,
+      await zonos.patchZonosOrder(record.id, {
         merchant_order_id: merchantOrderId,
         writeback_attempts: attempts,
         writeback_error: error instanceof Error ? error.message : String(error),

@@ -25,13 +25,17 @@ type InjectedDependencies = {
   manager: EntityManager
 }
 
-/** What patchZonosOrder may write: the row's own columns (not its id or timestamps). */
-export type ZonosOrderPatch = Partial<
-  Omit<InferTypeOf<typeof ZonosOrder>, "id" | "created_at" | "updated_at" | "deleted_at" | "history" | "order_detail" | "shipment_sync">
-> & { history?: unknown; order_detail?: unknown; shipment_sync?: unknown }
+/** zonos_order's JSON columns: sent serialised (the driver would send an array as a PostgreSQL array). */
+const ZONOS_ORDER_JSON_COLUMNS = ["history", "order_detail", "shipment_sync"] as const
+type ZonosOrderJsonColumn = (typeof ZONOS_ORDER_JSON_COLUMNS)[number]
+const isZonosOrderJsonColumn = (column: string): column is ZonosOrderJsonColumn =>
+  ZONOS_ORDER_JSON_COLUMNS.some((json) => json === column)
 
-/** Columns stored as JSON: sent serialised (the driver would send an array as a PostgreSQL array). */
-const ZONOS_ORDER_JSON_COLUMNS = new Set(["history", "order_detail", "shipment_sync"])
+/** What patchZonosOrder may write: the row's own columns (not its id or timestamps), JSON ones as any value. */
+export type ZonosOrderPatch = Partial<
+  Omit<InferTypeOf<typeof ZonosOrder>, "id" | "created_at" | "updated_at" | "deleted_at" | ZonosOrderJsonColumn>
+> &
+  Partial<Record<ZonosOrderJsonColumn, unknown>>
 
 /** An order of a sweep as a worker reads it before handling it (sweepItemToHandle). */
 export type ZonosSweepItemToHandle = {
@@ -129,7 +133,7 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
     const rows: unknown[] = await this.manager_.execute(
       `UPDATE zonos_order SET ${entries.map(([column]) => `${column} = ?`).join(", ")}, updated_at = now()
         WHERE id = ? AND deleted_at IS NULL RETURNING id`,
-      [...entries.map(([column, value]) => (ZONOS_ORDER_JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value)), recordId]
+      [...entries.map(([column, value]) => (isZonosOrderJsonColumn(column) && value !== null ? JSON.stringify(value) : value)), recordId]
     )
     if (rows.length !== 1) throw new Error(`No Zonos order record ${recordId}`)
   }

@@ -121,6 +121,7 @@ export async function prepareCrashStore(env: Record<string, string>, log: (line:
     }
   }
 
+  let execCount = 0
   const exec = (script: string, args: string[], env: Record<string, string>): CrashScript => {
     const child = spawn(MEDUSA_BIN, ["exec", script, ...args], {
       cwd: serverDir,
@@ -130,8 +131,15 @@ export async function prepareCrashStore(env: Record<string, string>, log: (line:
     })
     trackChild(child)
     let output = ""
-    child.stdout?.on("data", (chunk) => (output += chunk))
-    child.stderr?.on("data", (chunk) => (output += chunk))
+    // Also kept as a file beside the servers' logs, for reading after a failed run.
+    const file = fs.createWriteStream(logPath(`exec-${++execCount}`))
+    const keep = (chunk: Buffer) => {
+      output += chunk
+      file.write(chunk)
+    }
+    child.stdout?.on("data", keep)
+    child.stderr?.on("data", keep)
+    child.once("exit", () => file.end())
     const exitedPromise = new Promise<number | null>((resolve) =>
       child.once("exit", (code) => resolve(code))
     )

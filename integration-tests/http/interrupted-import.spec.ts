@@ -116,6 +116,30 @@ medusaIntegrationTestRunner({
       ])
     })
 
+    it("finishes an order whose import died after the link, before recording it: the sweep imports it, one order", async () => {
+      const zonosId = String(sandbox().addOrder({}).orderId)
+      const number = zonosId.replace(/^\d+-/, "")
+      const first = await importOrder(zonosId)
+      expect(first.outcome).toBe("imported")
+      const grandTotal = cents(sandbox().getOrder(zonosId)!.grandTotal)
+      // The link is there; the record is as the dead import left it (seen, not imported).
+      await zonos().updateZonosOrders({ id: first.record_id, state: "pending", imported_at: null })
+      expect((await ordersFor(zonosId))[0]).toEqual(expect.objectContaining({ linked: true }))
+
+      // (The sandbox's seeded orders are in this sweep too; some of them are meant to fail.)
+      await sweep()
+      const [row] = await zonos().listZonosOrders({ zonos_order_number: number })
+      expect(row).toEqual(expect.objectContaining({ state: "imported", imported_at: expect.any(Date) }))
+      expect(row.history?.entries).toEqual(
+        expect.arrayContaining([expect.objectContaining({ event: "note", detail: expect.stringMatching(/interrupted/) })])
+      )
+      expect(await ordersFor(zonosId)).toEqual([
+        { id: first.order_id, total: grandTotal, captured: grandTotal, paid_total: grandTotal, collections: 1, linked: true },
+      ])
+      // And a shopper's success-page hit on it now answers from the database, as for any import.
+      expect(await importOrder(zonosId, "success_page")).toEqual(expect.objectContaining({ outcome: "imported", order_id: first.order_id }))
+    })
+
     it("finishes an order whose import died before the payment: pays it, once", async () => {
       const first = await importOrder("999-1002")
       const grandTotal = cents(sandbox().getOrder("999-1002")!.grandTotal)

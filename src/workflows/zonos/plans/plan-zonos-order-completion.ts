@@ -7,7 +7,8 @@
  * between two of them leaves the earlier ones committed, and the in-memory workflow engine
  * neither resumes nor compensates them. So before creating anything, the import looks at what
  * an earlier attempt left (an order carrying this Zonos id in its metadata, written in the same
- * transaction as the order itself) and this function decides what remains: each part that is
+ * transaction as the order itself, and whether it is linked already) and this function decides
+ * what remains: each part that is
  * already there is skipped, so no Zonos order ever gets a second Medusa order or a second payment.
  */
 import { BigNumberInput } from "@medusajs/framework/types"
@@ -34,6 +35,11 @@ export type ZonosOrderProgress = {
   payment_collections: ZonosOrderPaymentCollection[]
   /** reference_id of the order's transactions (a capture is recorded as one, referencing it). */
   transaction_reference_ids: string[]
+  /**
+   * The zonos_order row the order is linked to already, if any: an import that died after the
+   * link (its last write before the record) left it; linking again would be refused.
+   */
+  linked_record_id: string | null
 }
 
 export type ZonosPaymentAction =
@@ -54,6 +60,8 @@ export type ZonosOrderCompletionPlan = {
   /** The order to finish, when one exists already. */
   order_id: string | null
   payment: ZonosPaymentAction
+  /** Link the order to its zonos_order row (not linked yet). */
+  link: boolean
 }
 
 const UNPAID_COLLECTION = "not_paid"
@@ -65,9 +73,14 @@ const UNPAID_COLLECTION = "not_paid"
  */
 export function planZonosOrderCompletion(progress: ZonosOrderProgress, total: BigNumberInput): ZonosOrderCompletionPlan {
   if (!progress.order_id) {
-    return { create_order: true, order_id: null, payment: { action: "create_collection" } }
+    return { create_order: true, order_id: null, payment: { action: "create_collection" }, link: true }
   }
-  return { create_order: false, order_id: progress.order_id, payment: planPayment(progress, total) }
+  return {
+    create_order: false,
+    order_id: progress.order_id,
+    payment: planPayment(progress, total),
+    link: progress.linked_record_id === null,
+  }
 }
 
 function planPayment(progress: ZonosOrderProgress, total: BigNumberInput): ZonosPaymentAction {

@@ -93,19 +93,10 @@ export const collectZonosSweepWorkStep = createStep(
     ])
     const records = [...new Map([...byListing.data, ...open.data, ...unsent.data].map((record) => [record.id, record])).values()]
     const recordById = new Map(records.map((record) => [record.zonos_order_number, record]))
-    // A row with imported_at has its Medusa order: the import sets it after the link, its last
-    // write. Only the others can be linked without it (an import stopped between the two), so
-    // only they are looked up in the link table, by id: reading the link for every listed row
-    // would read the whole table once the history outgrows what the planner fetches by index.
-    const unimported = records.filter((record) => !record.imported_at).map((record) => record.id)
-    const linked = new Set<string>(
-      unimported.length
-        ? (await query.graph({ entity: "zonos_order", fields: ["id", "order.id"], filters: { id: unimported } })).data
-            .filter((record) => record.order?.id)
-            .map((record) => record.id)
-        : []
-    )
-    const hasMedusaOrder = (record: { id: string; imported_at?: string | Date | null }) => !!record.imported_at || linked.has(record.id)
+    // A row has its Medusa order once imported_at is set: the import's last write, after the
+    // link. A row linked without it is an import that stopped between the two; it is imported
+    // again like any unfinished one, and that import adopts the order and finishes it.
+    const hasMedusaOrder = (record: { imported_at?: string | Date | null }) => !!record.imported_at
     const isDue = (record: { next_attempt_at?: string | Date | null }) =>
       input.retry_now || !record.next_attempt_at || new Date(record.next_attempt_at) <= now
 

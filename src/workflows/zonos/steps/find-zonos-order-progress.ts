@@ -18,8 +18,9 @@ export type FindZonosOrderProgressInput = {
 /**
  * Finds what an earlier, interrupted import of this Zonos order left: the Medusa order carrying
  * `metadata.zonos_order_id` (written in the same transaction as the order, so an order either
- * has it or does not exist), its payment collections, payments and captures, and the
- * transactions that record captures on the order. Read-only.
+ * has it or does not exist), its payment collections, payments and captures, the
+ * transactions that record captures on the order, and the zonos_order row it is linked to.
+ * Read-only.
  *
  * The order is found with one SQL query on the order module's table: neither Query nor the
  * order module's typed filters can filter on a metadata key. Soft-deleted orders (an attempt
@@ -30,7 +31,7 @@ export const findZonosOrderProgressStep = createStep(
   async (input: FindZonosOrderProgressInput, { container }) => {
     const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const none: ZonosOrderProgress = { order_id: null, payment_collections: [], transaction_reference_ids: [] }
+    const none: ZonosOrderProgress = { order_id: null, payment_collections: [], transaction_reference_ids: [], linked_record_id: null }
     if (input.first_attempt) {
       return new StepResponse(none)
     }
@@ -52,6 +53,7 @@ export const findZonosOrderProgressStep = createStep(
       entity: "order",
       fields: [
         "id",
+        "zonos_order.id",
         "transactions.reference_id",
         "payment_collections.id",
         "payment_collections.status",
@@ -92,6 +94,7 @@ export const findZonosOrderProgressStep = createStep(
       transaction_reference_ids: (order?.transactions ?? []).flatMap((transaction: { reference_id?: string | null } | null) =>
         transaction?.reference_id ? [transaction.reference_id] : []
       ),
+      linked_record_id: order?.zonos_order?.id ?? null,
     }
     return new StepResponse(progress)
   }

@@ -18,6 +18,12 @@ export type LoadedZonosImport = {
   record_id: string
   /** The normalised Zonos number ("1001" for "999-1001"): the row's zonos_order_number. */
   zonos_order_number: string
+  /**
+   * The Medusa order this Zonos order became, once its import was recorded (imported_at). A row
+   * linked to an order without imported_at is an import that stopped between its last two writes
+   * (the link, then the record): it is not answered from the database but imported again, and
+   * the import adopts that order and finishes it (records it, sends order.placed).
+   */
   order_id: string | null
   /** This import made the row: no earlier attempt can have left a Medusa order to adopt. */
   first_attempt: boolean
@@ -45,7 +51,7 @@ export const loadZonosImportStep = createStep(
       data: [found],
     } = await query.graph({
       entity: "zonos_order",
-      fields: ["id", "order.id", "merchant_order_id_sent_at", "writeback_attempts"],
+      fields: ["id", "order.id", "imported_at", "merchant_order_id_sent_at", "writeback_attempts"],
       filters: { zonos_order_number: zonosOrderNumber },
     })
     const row = found
@@ -57,7 +63,7 @@ export const loadZonosImportStep = createStep(
       : await zonos
           .createZonosOrderOnce(zonosOrderNumber, input.source)
           .then(({ record, created }) => ({ record_id: record.id, first_attempt: created, write_back_untried: true }))
-    const orderId = found?.order?.id ?? null
+    const orderId = found?.imported_at ? found.order?.id ?? null : null
 
     const result: LoadedZonosImport = {
       ...row,

@@ -116,16 +116,19 @@ export const createMedusaOrderFromZonosWorkflow = createWorkflow(
     // adopted order gets them once. Before the link, which marks the order whole.
     finishZonosOrderWorkflow.runAsStep({ input: transform({ orderId }, ({ orderId }) => ({ order_id: orderId })) })
 
-    // The link is written last: a zonos_order row linked to an order means the order is whole,
-    // and the import never runs this workflow for it again.
-    createRemoteLinkStep(
-      transform({ orderId, input }, ({ orderId, input }) => [
-        {
-          [ZONOS_MODULE]: { zonos_order_id: input.record_id },
-          [Modules.ORDER]: { order_id: orderId },
-        },
-      ])
-    ).config({ name: "link-zonos-order" })
+    // The link is written last: a zonos_order row linked to an order means the order is whole
+    // (the import records it as imported next, and sets imported_at). An import that died
+    // between the link and that record left the link: it is not written twice.
+    when("zonos-order-not-linked-yet", { plan }, ({ plan }) => plan.link).then(() => {
+      createRemoteLinkStep(
+        transform({ orderId, input }, ({ orderId, input }) => [
+          {
+            [ZONOS_MODULE]: { zonos_order_id: input.record_id },
+            [Modules.ORDER]: { order_id: orderId },
+          },
+        ])
+      ).config({ name: "link-zonos-order" })
+    })
 
     // Events are released when the workflow succeeds, so an interrupted attempt sent none.
     emitEventStep({

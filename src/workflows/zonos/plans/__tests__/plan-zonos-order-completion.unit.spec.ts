@@ -1,6 +1,6 @@
 import { planZonosOrderCompletion, ZonosOrderProgress } from "../plan-zonos-order-completion"
 
-const nothing: ZonosOrderProgress = { order_id: null, payment_collections: [], transaction_reference_ids: [] }
+const nothing: ZonosOrderProgress = { order_id: null, payment_collections: [], transaction_reference_ids: [], linked_record_id: null }
 const order = (rest: Partial<ZonosOrderProgress>): ZonosOrderProgress => ({ ...nothing, order_id: "order_1", ...rest })
 
 describe("planZonosOrderCompletion", () => {
@@ -9,6 +9,7 @@ describe("planZonosOrderCompletion", () => {
       create_order: true,
       order_id: null,
       payment: { action: "create_collection" },
+      link: true,
     })
   })
 
@@ -17,7 +18,12 @@ describe("planZonosOrderCompletion", () => {
       create_order: false,
       order_id: "order_1",
       payment: { action: "create_collection" },
+      link: true,
     })
+  })
+
+  it("does not link again an order an import linked before it died", () => {
+    expect(planZonosOrderCompletion(order({ linked_record_id: "zord_1" }), "120.50").link).toBe(false)
   })
 
   it("marks an unpaid collection paid instead of creating a second one", () => {

@@ -205,7 +205,7 @@ medusaIntegrationTestRunner({
       await new Promise((resolve) => setTimeout(resolve, 4500))
       expect(await taken()).toBe(true)
       // The holder dies (its renewals with it): the lock is free within its lifetime.
-      stopRenewing(held)
+      await stopRenewing(held)
       await new Promise((resolve) => setTimeout(resolve, 3500))
       expect(await taken()).toBe(false)
       await locking.release(held.key, { ownerId: "intruder" })

@@ -6,7 +6,7 @@ import { stopRenewing } from "../helpers/keep-lock"
 export const releaseZonosLockStep = createStep(
   "release-zonos-lock",
   async (input: { key: string; owner_id: string }, { container }) => {
-    stopRenewing(input)
+    await stopRenewing(input)
     const released = await container.resolve(Modules.LOCKING).release(input.key, { ownerId: input.owner_id })
     return new StepResponse({ released })
   }

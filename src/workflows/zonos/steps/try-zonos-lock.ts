@@ -62,7 +62,7 @@ export const tryZonosLockStep = createStep(
   },
   async (attempt, { container }) => {
     if (!attempt?.acquired) return
-    stopRenewing(attempt)
+    await stopRenewing(attempt)
     await container.resolve(Modules.LOCKING).release(attempt.key, { ownerId: attempt.owner_id })
   }
 )

@@ -6,13 +6,16 @@ import { Client } from "pg"
 import { SANDBOX_SECRET, SANDBOX_STORE_ID, startZonosSandbox, ZonosSandbox } from "../src/sandbox"
 import { requireRedisOrSkip } from "../integration-tests/helpers/redis-probe"
 import { dbSettings } from "../integration-tests/helpers/test-database"
-import { ADMIN_EMAIL, ADMIN_PASSWORD, BenchServer, BenchStore, prepareBenchStore } from "./bench-store"
+import { ADMIN_EMAIL, ADMIN_PASSWORD, BENCH_LOG_DIR, BenchServer, BenchStore, prepareBenchStore } from "./bench-store"
+import { summariseProfile } from "./profile-summary"
 
 /**
  * `npm run bench`: the plugin against Medusa's own core flows, in one run, on one store process,
  * with the figures issue 11 sets targets for, printed and written to bench/results.md. Sizes can
  * be made smaller for a quick look (BENCH_BACKLOG, BENCH_HISTORY, BENCH_SUCCESS_HITS); the
- * results file is written only at full size.
+ * results file is written only at full size. BENCH_CPU_PROFILE=1 takes a CPU profile of the
+ * store process during the bare import and during the plugin's sweep, prints where the time
+ * went and leaves the profiles for Chrome's DevTools (then no results file: profiling costs).
  */
 
 const ZONOS_LATENCY_MS = 50
@@ -21,7 +24,8 @@ const HISTORY = Number(process.env.BENCH_HISTORY || 2000)
 const SUCCESS_HITS = Number(process.env.BENCH_SUCCESS_HITS || 20)
 /** The plugin's default sweepConcurrency: the bare import runs as many at a time. */
 const CONCURRENCY = 4
-const FULL_SIZE = BACKLOG === 200 && HISTORY === 2000 && SUCCESS_HITS === 20
+const PROFILE = process.env.BENCH_CPU_PROFILE === "1"
+const FULL_SIZE = BACKLOG === 200 && HISTORY === 2000 && SUCCESS_HITS === 20 && !PROFILE
 const RESULTS_FILE = path.join(__dirname, "results.md")
 const DAY_MS = 86_400_000
 
@@ -216,6 +220,19 @@ function countOf(sweep: { counts: unknown }, key: string): number {
   return typeof value === "number" ? value : 0
 }
 
+/** Runs `work` under a CPU profile of the store process when BENCH_CPU_PROFILE=1 (bench/store/api/bench/profile). */
+async function profiled<T>(url: string, name: string, work: () => Promise<T>): Promise<T> {
+  if (!PROFILE) return work()
+  const post = (body: Record<string, string>) =>
+    fetch(`${url}/bench/profile`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }).then(json)
+  await post({ action: "start" })
+  const result = await work()
+  const file = path.join(BENCH_LOG_DIR, `${name}.cpuprofile`)
+  await post({ action: "stop", file })
+  for (const line of summariseProfile(file)) log(line)
+  return result
+}
+
 /** Runs the bare core-flow import of `ids` in the store process (bench/store/api/bench/bare-import). */
 async function runBare(url: string, ids: string[], concurrency: number) {
   const started = await json(
@@ -327,7 +344,7 @@ async function main() {
     const backlog = addOrders(sandbox, BACKLOG, "backlog", () => Date.now())
     log(`bare core-flow import of ${BACKLOG} orders, ${CONCURRENCY} at a time`)
     let counters = await dbCounters(store.databaseName)
-    const bare = await runBare(server.url, backlog, CONCURRENCY)
+    const bare = await profiled(server.url, "bare-import", () => runBare(server.url, backlog, CONCURRENCY))
     let after = await dbCounters(store.databaseName)
     const bareDb = { xact: (after.xact - counters.xact) / BACKLOG, written: (after.written - counters.written) / BACKLOG }
     const bareRate = BACKLOG / bare.seconds
@@ -336,7 +353,8 @@ async function main() {
     sandbox.resetCalls()
     counters = await dbCounters(store.databaseName)
     const stopSweepRss = watchRss(server.pid)
-    const sweep = await runSweep(store, server, token)
+    const sweepStore = store
+    const sweep = await profiled(server.url, "plugin-sweep", () => runSweep(sweepStore, server, token))
     const sweepPeak = stopSweepRss()
     const sweepHeap = await heldHeap(server.url)
     after = await dbCounters(store.databaseName)
@@ -361,11 +379,16 @@ async function main() {
     const bareOne = await runBare(server.url, shoppers, 1)
     sandbox.resetCalls()
     const hits: number[] = []
-    for (const id of shoppers) {
+    for (const [index, id] of shoppers.entries()) {
       const started = Date.now()
       const response = await fetch(`${server.url}/zonos/success?orderId=${id}`, { redirect: "manual" })
       hits.push(Date.now() - started)
       if (response.status !== 303) throw new Error(`/zonos/success answered ${response.status}`)
+      // The route tells Zonos the display id after it has answered. Shoppers arrive seconds apart,
+      // not back to back: the next one comes once that write-back is done (or 5 s have passed),
+      // so each hit is measured on its own, as the bare import it is compared with is.
+      const settleBy = Date.now() + 5000
+      while ((sandbox.calls().updateMerchantOrderId ?? 0) < index + 1 && Date.now() < settleBy) await sleep(20)
     }
     const callsDuringHits = callsText(sandbox)
     const imports = await database(store.databaseName, async (client) =>

@@ -311,6 +311,10 @@ async function main() {
     ZONOS_MAX_RETRIES: "1",
     ZONOS_SUCCESS_PAGE_WAIT_MS: "15000",
     ZONOS_STOREFRONT_SUCCESS_URL: "https://shop.example/checkout/thank-you",
+    // The scheduled sweep (every 15 minutes by default) must not start in the middle of a
+    // measurement, importing the bare path's orders or refusing the measured sweep with a 409:
+    // once a day, twelve hours from now.
+    ZONOS_SWEEP_SCHEDULE: `${new Date().getMinutes()} ${(new Date().getHours() + 12) % 24} * * *`,
   }
   let store: BenchStore | undefined
   const servers: BenchServer[] = []

@@ -113,7 +113,7 @@ export const createMedusaOrderFromZonosWorkflow = createWorkflow(
     })
 
     // The cart link and completion, and the stock reservations: each skips what is there, so an
-    // adopted order gets them once. Before the link, which marks the order whole.
+    // adopted order gets them once. Before the link (the record, imported_at, comes after it).
     finishZonosOrderWorkflow.runAsStep({ input: transform({ orderId }, ({ orderId }) => ({ order_id: orderId })) })
 
     // The link is written last: a zonos_order row linked to an order means the order is whole

@@ -65,3 +65,20 @@ export function zonosOrderMetadata(row: {
       row.state === "held" && row.hold_reason ? { reason: row.hold_reason, text: HOLD_REASON_TEXT[row.hold_reason] } : null,
   }
 }
+
+/**
+ * Whether an order's metadata says something other than `next` of its Zonos state (a key it
+ * lacks counts as null): when it does not, the order is not written at all. Most imports and
+ * re-reads change nothing here, and an order update is a transaction of its own.
+ */
+export function zonosOrderMetadataDiffers(current: Record<string, unknown> | null | undefined, next: ZonosOrderMetadata): boolean {
+  if ((current?.zonos_status ?? null) !== next.zonos_status) return true
+  const hold = current?.zonos_hold ?? null
+  if (hold === null || next.zonos_hold === null) return hold !== next.zonos_hold
+  return (
+    typeof hold !== "object" ||
+    !("reason" in hold && "text" in hold) ||
+    hold.reason !== next.zonos_hold.reason ||
+    hold.text !== next.zonos_hold.text
+  )
+}

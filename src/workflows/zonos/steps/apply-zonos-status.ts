@@ -6,7 +6,7 @@ import { ZonosOrderDetail } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { appendHistory, ZonosImportSource } from "../../../modules/zonos/utils/history"
 import { MedusaCancellation, stateAfterZonosStatus } from "../../../modules/zonos/zonos-order-states"
-import { zonosOrderMetadata, zonosStatusAction } from "../mapping/zonos-status"
+import { zonosOrderMetadata, zonosOrderMetadataDiffers, zonosStatusAction } from "../mapping/zonos-status"
 
 export type ApplyZonosStatusInput = {
   record_id: string
@@ -85,12 +85,10 @@ export const applyZonosStatusStep = createStep(
     })
 
     // Cancelled orders too: a hold must not outlive the row's in the order's metadata.
-    await orderModule.updateOrders(input.order_id, {
-      metadata: {
-        ...(order.metadata ?? {}),
-        ...zonosOrderMetadata({ state, hold_reason: holdReason, zonos_status: zonosStatus }),
-      },
-    })
+    const metadata = zonosOrderMetadata({ state, hold_reason: holdReason, zonos_status: zonosStatus })
+    if (zonosOrderMetadataDiffers(order.metadata, metadata)) {
+      await orderModule.updateOrders(input.order_id, { metadata: { ...(order.metadata ?? {}), ...metadata } })
+    }
     return new StepResponse({ state, hold_reason: state === "held" ? holdReason : null })
   }
 )

@@ -1,5 +1,5 @@
 import { HOLD_REASON_TEXT } from "../../../../modules/zonos/zonos-order-states"
-import { zonosOrderMetadata, zonosStatusAction } from "../zonos-status"
+import { zonosOrderMetadata, zonosOrderMetadataDiffers, zonosStatusAction } from "../zonos-status"
 
 const hold = { holdTestOrders: true }
 const noHold = { holdTestOrders: false }
@@ -66,5 +66,27 @@ describe("zonosOrderMetadata", () => {
       zonos_hold: null,
     })
     expect(zonosOrderMetadata({ state: "imported", hold_reason: "csl_match", zonos_status: "IGLOBAL_ORDER_IN_PROCESS" }).zonos_hold).toBeNull()
+  })
+})
+
+describe("zonosOrderMetadataDiffers", () => {
+  const held = zonosOrderMetadata({ state: "held", hold_reason: "fraud_review", zonos_status: "IGLOBAL_FRAUD_REVIEW" })
+  const released = zonosOrderMetadata({ state: "imported", hold_reason: null, zonos_status: "IGLOBAL_ORDER_IN_PROCESS" })
+
+  it("leaves a new order alone whose metadata already carries its status and no hold", () => {
+    expect(zonosOrderMetadataDiffers({ zonos_order_id: "1001", zonos_status: "IGLOBAL_ORDER_IN_PROCESS" }, released)).toBe(false)
+  })
+
+  it("leaves a held order alone that already says so, keys in any order (jsonb reorders them)", () => {
+    const stored = { zonos_status: "IGLOBAL_FRAUD_REVIEW", zonos_hold: { text: held.zonos_hold?.text, reason: "fraud_review" } }
+    expect(zonosOrderMetadataDiffers(stored, held)).toBe(false)
+  })
+
+  it("writes a new status, a new hold, a lifted hold and a hold it cannot read", () => {
+    expect(zonosOrderMetadataDiffers({ zonos_status: "IGLOBAL_FRAUD_REVIEW" }, released)).toBe(true)
+    expect(zonosOrderMetadataDiffers({ zonos_status: "IGLOBAL_FRAUD_REVIEW" }, held)).toBe(true)
+    expect(zonosOrderMetadataDiffers({ ...held }, { ...held, zonos_status: "IGLOBAL_ORDER_IN_PROCESS", zonos_hold: null })).toBe(true)
+    expect(zonosOrderMetadataDiffers({ zonos_status: "IGLOBAL_FRAUD_REVIEW", zonos_hold: "fraud" }, held)).toBe(true)
+    expect(zonosOrderMetadataDiffers(null, released)).toBe(true)
   })
 })

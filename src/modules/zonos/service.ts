@@ -1,6 +1,6 @@
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { InferTypeOf, Logger } from "@medusajs/framework/types"
-import { MedusaService } from "@medusajs/framework/utils"
+import { generateEntityId, MedusaService } from "@medusajs/framework/utils"
 import { ZonosClient } from "./client"
 import ZonosOrder from "./models/zonos-order"
 import ZonosSweep from "./models/zonos-sweep"
@@ -94,27 +94,27 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
    */
   async findOrCreateZonosOrder(zonosOrderNumber: string, seenBy: ZonosImportSource) {
     const [existing] = await this.listZonosOrders({ zonos_order_number: zonosOrderNumber }, { take: 1 })
-    return existing ?? (await this.createZonosOrderOnce(zonosOrderNumber, seenBy)).record
+    return existing ?? (await this.retrieveZonosOrder((await this.createZonosOrderOnce(zonosOrderNumber, seenBy)).record_id))
   }
 
   /**
    * Makes the row of an id the caller found no row for; `created` says whether this call made it
    * (false: another caller's insert won the race, and its row is answered). An import that made
-   * the row knows no earlier attempt can have left a Medusa order for it.
+   * the row knows no earlier attempt can have left a Medusa order for it. One INSERT that the
+   * unique key turns into nothing for the loser (the generated create is a transaction of three
+   * statements, and a refused one would throw), then, for the loser only, the winner's id.
    */
-  async createZonosOrderOnce(zonosOrderNumber: string, seenBy: ZonosImportSource) {
-    try {
-      const record = await this.createZonosOrders({
-        zonos_order_number: zonosOrderNumber,
-        state: "pending",
-        history: appendHistory([], { at: new Date().toISOString(), source: seenBy, event: "seen" }),
-      })
-      return { record, created: true }
-    } catch (error) {
-      const [created] = await this.listZonosOrders({ zonos_order_number: zonosOrderNumber }, { take: 1 })
-      if (created) return { record: created, created: false }
-      throw error
-    }
+  async createZonosOrderOnce(zonosOrderNumber: string, seenBy: ZonosImportSource): Promise<{ record_id: string; created: boolean }> {
+    const history = appendHistory([], { at: new Date().toISOString(), source: seenBy, event: "seen" })
+    const inserted: { id: string }[] = await this.manager_.execute(
+      `INSERT INTO zonos_order (id, zonos_order_number, state, history) VALUES (?, ?, 'pending', ?)
+         ON CONFLICT (zonos_order_number) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
+      [generateEntityId(undefined, "zord"), zonosOrderNumber, JSON.stringify(history)]
+    )
+    if (inserted[0]) return { record_id: inserted[0].id, created: true }
+    const [winner] = await this.listZonosOrders({ zonos_order_number: zonosOrderNumber }, { take: 1, select: ["id"] })
+    if (!winner) throw new Error(`The Zonos order record ${zonosOrderNumber} was neither made nor found`)
+    return { record_id: winner.id, created: false }
   }
 
   /**

@@ -62,7 +62,7 @@ export const loadZonosImportStep = createStep(
         }
       : await zonos
           .createZonosOrderOnce(zonosOrderNumber, input.source)
-          .then(({ record, created }) => ({ record_id: record.id, first_attempt: created, write_back_untried: true }))
+          .then(({ record_id, created }) => ({ record_id, first_attempt: created, write_back_untried: true }))
     const orderId = found?.imported_at ? found.order?.id ?? null : null
 
     const result: LoadedZonosImport = {

@@ -11,21 +11,18 @@ type Compensation = { order_id: string; cart_id: string; linked: boolean; comple
 const NOTHING_DONE: Compensation = { order_id: "", cart_id: "", linked: false, completed: false }
 
 /**
- * Links a Zonos order that was checked out from a Medusa cart (metadata.medusa_cart_id, see
- * mapping rule 9) to that cart the way Medusa's completeCartWorkflow does (the order-cart
- * link, entity "order_cart"), and marks the cart completed. Storefronts then find the order
+ * Links a Zonos order that was checked out from a Medusa cart (the mapping's
+ * metadata.medusa_cart_id, rule 9) to that cart the way Medusa's completeCartWorkflow does (the
+ * order-cart link, entity "order_cart"), and marks the cart completed. Storefronts then find the order
  * of their cart with `query.graph({ entity: "cart", fields: ["order.id"] })`.
  * Idempotent: an existing link or completion is left as it is.
  */
 export const linkZonosOrderToCartStep = createStep(
   "link-zonos-order-to-cart",
-  async (input: { order_id: string }, { container }) => {
+  async (input: { order_id: string; cart_id: string | null }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const {
-      data: [order],
-    } = await query.graph({ entity: "order", fields: ["id", "metadata"], filters: { id: input.order_id } })
-    const cartId = order?.metadata?.medusa_cart_id
-    if (typeof cartId !== "string" || cartId === "") {
+    const cartId = input.cart_id
+    if (!cartId) {
       return new StepResponse<LinkZonosOrderToCartResult, Compensation>({ cart_id: null, outcome: "no_cart" }, NOTHING_DONE)
     }
     const {

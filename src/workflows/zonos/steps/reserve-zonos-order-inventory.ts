@@ -52,7 +52,11 @@ type LocationLevel = {
  */
 export const reserveZonosOrderInventoryStep = createStep(
   "reserve-zonos-order-inventory",
-  async (input: { order_id: string }, { container }) => {
+  async (input: { order_id: string; has_variant_lines: boolean }, { container }) => {
+    const result: ReserveZonosOrderInventoryResult = { reservation_ids: [], already_reserved: [], unreserved: [] }
+    if (!input.has_variant_lines) {
+      return new StepResponse(result, { reservation_ids: [] as string[] })
+    }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const inventory = container.resolve(Modules.INVENTORY)
     const locking = container.resolve(Modules.LOCKING)
@@ -77,7 +81,6 @@ export const reserveZonosOrderInventoryStep = createStep(
       filters: { id: input.order_id },
     })
     const order: OrderForReservation | undefined = data[0]
-    const result: ReserveZonosOrderInventoryResult = { reservation_ids: [], already_reserved: [], unreserved: [] }
     const lines = (order?.items ?? []).filter((item): item is OrderLine => !!item?.variant?.manage_inventory)
     if (!order || !lines.length) {
       return new StepResponse(result, { reservation_ids: [] as string[] })

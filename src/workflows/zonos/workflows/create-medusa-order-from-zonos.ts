@@ -1,4 +1,4 @@
-import { Modules, OrderWorkflowEvents } from "@medusajs/framework/utils"
+import { Modules, OrderWorkflowEvents, ReservationItemWorkflowEvents } from "@medusajs/framework/utils"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
   capturePaymentWorkflow,
@@ -12,9 +12,11 @@ import { ZONOS_MODULE } from "../../../modules/zonos"
 import { planZonosOrderCompletion } from "../plans/plan-zonos-order-completion"
 import { MappedZonosOrder } from "../mapping/map-zonos-order"
 import { findZonosOrderProgressStep } from "../steps/find-zonos-order-progress"
+import { linkZonosOrderToCartStep } from "../steps/link-zonos-order-to-cart"
 import { recordZonosCaptureTransactionsStep } from "../steps/record-zonos-capture-transactions"
+import { recordZonosUnreservedLinesStep } from "../steps/record-zonos-unreserved-lines"
+import { reserveZonosOrderInventoryStep } from "../steps/reserve-zonos-order-inventory"
 import { setZonosDiscountsAndTaxesStep } from "../steps/set-zonos-discounts-and-taxes"
-import { finishZonosOrderWorkflow } from "./finish-zonos-order"
 
 export type CreateMedusaOrderFromZonosInput = {
   record_id: string
@@ -27,8 +29,8 @@ export type CreateMedusaOrderFromZonosInput = {
 /**
  * Turns a mapped Zonos order into a Medusa order with core flows: the order, Zonos's
  * duties and taxes as its tax lines, a payment collection for the full amount marked paid
- * through the Zonos payment provider, the link to the zonos_order record, and
- * `order.placed` so the store's order-confirmation subscribers fire.
+ * through the Zonos payment provider, the cart link and stock reservations, the link to the
+ * zonos_order record, and `order.placed` so the store's order-confirmation subscribers fire.
  *
  * Adopt before create: these are several database transactions, and a process killed between
  * two of them leaves the first ones committed (the in-memory workflow engine neither resumes
@@ -112,9 +114,32 @@ export const createMedusaOrderFromZonosWorkflow = createWorkflow(
       )
     })
 
-    // The cart link and completion, and the stock reservations: each skips what is there, so an
-    // adopted order gets them once. Before the link (the record, imported_at, comes after it).
-    finishZonosOrderWorkflow.runAsStep({ input: transform({ orderId }, ({ orderId }) => ({ order_id: orderId })) })
+    // What Medusa's own cart completion and draft-order conversion do after creating an order:
+    // link it to the cart it was checked out from (and complete the cart), and reserve its stock
+    // so admin fulfilment works unchanged. Each step skips what is there, so an adopted order gets
+    // them once; what the order holds comes from the mapping (the same for an adopted order), so an
+    // order without a cart or without variants costs no read for them.
+    linkZonosOrderToCartStep(
+      transform({ orderId, input }, ({ orderId, input }) => {
+        const cartId = input.mapped.input.metadata.medusa_cart_id
+        return { order_id: orderId, cart_id: typeof cartId === "string" && cartId ? cartId : null }
+      })
+    )
+    const reserved = reserveZonosOrderInventoryStep(
+      transform({ orderId, input }, ({ orderId, input }) => ({
+        order_id: orderId,
+        has_variant_lines: input.mapped.input.items.some((item) => !!item.variant_id),
+      }))
+    )
+    recordZonosUnreservedLinesStep(
+      transform({ orderId, reserved }, ({ orderId, reserved }) => ({ order_id: orderId, unreserved: reserved.unreserved }))
+    )
+    emitEventStep({
+      eventName: ReservationItemWorkflowEvents.CREATED,
+      data: transform({ orderId, reserved }, ({ orderId, reserved }) =>
+        reserved.reservation_ids.map((id) => ({ id, order_id: orderId }))
+      ),
+    }).config({ name: "emit-zonos-reservations-created" })
 
     // The link is written last: a zonos_order row linked to an order means the order is whole
     // (the import records it as imported next, and sets imported_at). An import that died

@@ -4,13 +4,17 @@ import { ZONOS_MODULE } from "../../../modules/zonos"
 import { formatZonosOrderId } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { importZonosOrderWorkflow, ImportZonosOrderInput, ZonosImportRun } from "../workflows/import-zonos-order"
+import { TRY_ZONOS_LOCK_STEP } from "../steps/try-zonos-lock"
+import { busyZonosImportResult } from "./busy-zonos-import-result"
 import { HOLD_REASON_TEXT } from "../../../modules/zonos/zonos-order-states"
 import { recordZonosImportFailureWorkflow } from "../workflows/record-zonos-import-failure"
 
 /**
  * Starts the import workflow and, if it fails in a way its own steps did not record,
  * starts the workflow that records the failure. Never throws for a failed import: the
- * result says where the order stands. Routes, the sweep and the admin all import through here,
+ * result says where the order stands. An import that found the order's lock held by another
+ * for the whole wait failed in its lock step: that is no failure of the order (the holder is
+ * importing it), so nothing is recorded and the answer is where the order stands now. Routes, the sweep and the admin all import through here,
  * so this is also where each import's outcome is logged, once.
  */
 export async function runZonosImport(
@@ -21,6 +25,11 @@ export async function runZonosImport(
   if (!errors.length) {
     logZonosImport(container, input, result)
     return result
+  }
+  if (errors.some((error) => error.action === TRY_ZONOS_LOCK_STEP)) {
+    const busy = await busyZonosImportResult(container, input.zonos_order_id)
+    logZonosImport(container, input, busy)
+    return busy
   }
   const message = errors[0]?.error?.message ?? "The import failed"
   const recorded = await recordZonosImportFailureWorkflow(container).run({

@@ -63,12 +63,40 @@ function isPlanOfKind<M, K extends ZonosImportPlan["kind"]>(
   return plan.kind === kind
 }
 
-/** The order whose Zonos status is to be applied after the plan ran, and the detail to apply; null when none. */
-export function statusToApply<M>(
-  plan: ZonosImportPlan<M>,
-  createdOrderId: string | null
-): { order_id: string; detail: ZonosOrderDetail } | null {
-  if (plan.kind === "order_exists") return plan.detail ? { order_id: plan.order_id, detail: plan.detail } : null
-  if (plan.kind === "create_order" && createdOrderId) return { order_id: createdOrderId, detail: plan.detail }
-  return null
+/**
+ * The plan without what it carries (the orderDetail, the mapped order): what the workflow's
+ * conditions read. Each reference to the plan in a workflow hands over a deep copy of all of it.
+ */
+export type ZonosImportPlanOutline = {
+  kind: ZonosImportPlan["kind"]
+  /** The Medusa order the plan found (`order_exists`), or null. */
+  existing_order_id: string | null
+  /** Zonos was read: the order's Zonos status is applied once the order exists. */
+  zonos_read: boolean
+}
+
+export function outlineOf<M>(plan: ZonosImportPlan<M>): ZonosImportPlanOutline {
+  switch (plan.kind) {
+    case "record_failure":
+      return { kind: plan.kind, existing_order_id: null, zonos_read: false }
+    case "order_exists":
+      return { kind: plan.kind, existing_order_id: plan.order_id, zonos_read: plan.detail !== null }
+    case "create_order":
+      return { kind: plan.kind, existing_order_id: null, zonos_read: true }
+  }
+}
+
+/** The Medusa order once the plan ran: the one found or the one created; null when there is none. */
+export function medusaOrderAfterPlan(outline: ZonosImportPlanOutline, createdOrderId: string | null): string | null {
+  return outline.existing_order_id ?? createdOrderId
+}
+
+/** The order whose Zonos status is applied once the plan ran: null when Zonos was not read or there is no order. */
+export function orderToApplyStatusTo(outline: ZonosImportPlanOutline, createdOrderId: string | null): string | null {
+  return outline.zonos_read ? medusaOrderAfterPlan(outline, createdOrderId) : null
+}
+
+/** The orderDetail Zonos answered, when the plan carries one. */
+export function zonosDetailOf<M>(plan: ZonosImportPlan<M>): ZonosOrderDetail | null {
+  return plan.kind === "record_failure" ? null : plan.detail
 }

@@ -24,6 +24,9 @@ export type ZonosLockAttempt = { acquired: boolean; key: string; owner_id: strin
 
 const RETRY_INTERVAL_MS = 300
 
+/** The step's name: a workflow's errors name the step that failed (a lock held elsewhere, with conflict_message). */
+export const TRY_ZONOS_LOCK_STEP = "try-zonos-lock"
+
 /**
  * Takes a lock, or reports that someone else holds it, without failing the workflow: a held
  * lock is not an error of the import (another import of the same order is running; its caller
@@ -35,7 +38,7 @@ const RETRY_INTERVAL_MS = 300
  * or by the compensation if a later step fails.
  */
 export const tryZonosLockStep = createStep(
-  "try-zonos-lock",
+  TRY_ZONOS_LOCK_STEP,
   async (input: TryZonosLockInput, { container }) => {
     const locking = container.resolve(Modules.LOCKING)
     const giveUpAt = Date.now() + input.wait_seconds * 1000

@@ -44,15 +44,25 @@ export type CreateMedusaOrderFromZonosInput = {
 export const createMedusaOrderFromZonosWorkflow = createWorkflow(
   "create-medusa-order-from-zonos",
   (input: CreateMedusaOrderFromZonosInput) => {
-    const progress = findZonosOrderProgressStep(
-      transform({ input }, ({ input }) => ({
+    // What the conditions and the later steps need, taken from the input once. Every reference to
+    // the input (or to a step's output) hands the step a deep copy of it (the SDK's resolveValue),
+    // and the input carries the whole mapped order: only the steps that use the mapping take it.
+    const facts = transform({ input }, ({ input }) => {
+      const cartId = input.mapped.input.metadata.medusa_cart_id
+      return {
+        record_id: input.record_id,
         zonos_order_id: String(input.mapped.input.metadata.zonos_order_id),
         first_attempt: input.first_attempt,
-      }))
+        total: input.mapped.totals.total,
+        payment_provider_id: input.payment_provider_id,
+        cart_id: typeof cartId === "string" && cartId ? cartId : null,
+        has_variant_lines: input.mapped.input.items.some((item) => !!item.variant_id),
+      }
+    })
+    const progress = findZonosOrderProgressStep(
+      transform({ facts }, ({ facts }) => ({ zonos_order_id: facts.zonos_order_id, first_attempt: facts.first_attempt }))
     )
-    const plan = transform({ progress, input }, ({ progress, input }) =>
-      planZonosOrderCompletion(progress, input.mapped.totals.total)
-    )
+    const plan = transform({ progress, facts }, ({ progress, facts }) => planZonosOrderCompletion(progress, facts.total))
 
     const created = when("zonos-order-not-created-yet", { plan }, ({ plan }) => plan.create_order).then(() =>
       // Adjustments are set after creation: createOrderWorkflow would replace them.
@@ -77,9 +87,9 @@ export const createMedusaOrderFromZonosWorkflow = createWorkflow(
     // survives the string -> number -> string round trip unchanged, so nothing is lost.
     const newCollections = when("zonos-payment-collection-missing", { plan }, ({ plan }) => plan.payment.action === "create_collection").then(() =>
       createOrderPaymentCollectionWorkflow.runAsStep({
-        input: transform({ orderId, input }, ({ orderId, input }) => ({
+        input: transform({ orderId, facts }, ({ orderId, facts }) => ({
           order_id: orderId,
-          amount: Number(input.mapped.totals.total),
+          amount: Number(facts.total),
         })),
       })
     )
@@ -88,20 +98,20 @@ export const createMedusaOrderFromZonosWorkflow = createWorkflow(
     )
     when("zonos-payment-unpaid", { collectionToPay }, ({ collectionToPay }) => !!collectionToPay).then(() => {
       markPaymentCollectionAsPaid.runAsStep({
-        input: transform({ orderId, collectionToPay, input }, ({ orderId, collectionToPay, input }) => ({
+        input: transform({ orderId, collectionToPay, facts }, ({ orderId, collectionToPay, facts }) => ({
           order_id: orderId,
           payment_collection_id: collectionToPay!,
-          provider_id: input.payment_provider_id,
+          provider_id: facts.payment_provider_id,
           captured_by: "zonos",
         })),
       })
     })
     when("zonos-payment-authorised-not-captured", { plan }, ({ plan }) => plan.payment.action === "capture").then(() => {
       capturePaymentWorkflow.runAsStep({
-        input: transform({ plan, input }, ({ plan, input }) => ({
+        input: transform({ plan, facts }, ({ plan, facts }) => ({
           payment_id: plan.payment.action === "capture" ? plan.payment.payment_id : "",
           captured_by: "zonos",
-          amount: Number(input.mapped.totals.total),
+          amount: Number(facts.total),
         })),
       })
     })
@@ -119,17 +129,9 @@ export const createMedusaOrderFromZonosWorkflow = createWorkflow(
     // so admin fulfilment works unchanged. Each step skips what is there, so an adopted order gets
     // them once; what the order holds comes from the mapping (the same for an adopted order), so an
     // order without a cart or without variants costs no read for them.
-    linkZonosOrderToCartStep(
-      transform({ orderId, input }, ({ orderId, input }) => {
-        const cartId = input.mapped.input.metadata.medusa_cart_id
-        return { order_id: orderId, cart_id: typeof cartId === "string" && cartId ? cartId : null }
-      })
-    )
+    linkZonosOrderToCartStep(transform({ orderId, facts }, ({ orderId, facts }) => ({ order_id: orderId, cart_id: facts.cart_id })))
     const reserved = reserveZonosOrderInventoryStep(
-      transform({ orderId, input }, ({ orderId, input }) => ({
-        order_id: orderId,
-        has_variant_lines: input.mapped.input.items.some((item) => !!item.variant_id),
-      }))
+      transform({ orderId, facts }, ({ orderId, facts }) => ({ order_id: orderId, has_variant_lines: facts.has_variant_lines }))
     )
     recordZonosUnreservedLinesStep(
       transform({ orderId, reserved }, ({ orderId, reserved }) => ({ order_id: orderId, unreserved: reserved.unreserved }))
@@ -146,9 +148,9 @@ export const createMedusaOrderFromZonosWorkflow = createWorkflow(
     // between the link and that record left the link: it is not written twice.
     when("zonos-order-not-linked-yet", { plan }, ({ plan }) => plan.link).then(() => {
       createRemoteLinkStep(
-        transform({ orderId, input }, ({ orderId, input }) => [
+        transform({ orderId, facts }, ({ orderId, facts }) => [
           {
-            [ZONOS_MODULE]: { zonos_order_id: input.record_id },
+            [ZONOS_MODULE]: { zonos_order_id: facts.record_id },
             [Modules.ORDER]: { order_id: orderId },
           },
         ])

@@ -1,5 +1,5 @@
 import type { ZonosOrderDetail } from "../../../../modules/zonos/client"
-import { planOfKind, planZonosImport, statusToApply } from "../plan-zonos-import"
+import { medusaOrderAfterPlan, orderToApplyStatusTo, outlineOf, planOfKind, planZonosImport, zonosDetailOf } from "../plan-zonos-import"
 
 const detail: ZonosOrderDetail = { orderId: "999-1001", orderStatus: "IGLOBAL_ORDER_IN_PROCESS" }
 // The plan passes the mapping through untouched; its shape does not matter here.
@@ -34,11 +34,24 @@ describe("planZonosImport", () => {
     expect(() => planOfKind(plan, "order_exists")).toThrow('The import planned "create_order", not "order_exists"')
   })
 
-  it("applies the status to the order that exists after the plan ran", () => {
-    const create = planZonosImport({ order_id: null, detail, error: null }, { mapped, payment_provider_id: "pp", error: null })
-    expect(statusToApply(create, "order_2")).toEqual({ order_id: "order_2", detail })
-    expect(statusToApply(create, null)).toBeNull()
-    expect(statusToApply({ kind: "order_exists", order_id: "order_1", detail: null }, null)).toBeNull()
-    expect(statusToApply({ kind: "record_failure", message: "x", error_code: null }, null)).toBeNull()
+  it("applies the status to the order that exists after the plan ran, when Zonos was read", () => {
+    const create = outlineOf(planZonosImport({ order_id: null, detail, error: null }, { mapped, payment_provider_id: "pp", error: null }))
+    expect(create).toEqual({ kind: "create_order", existing_order_id: null, zonos_read: true })
+    expect(orderToApplyStatusTo(create, "order_2")).toBe("order_2")
+    expect(orderToApplyStatusTo(create, null)).toBeNull()
+
+    const existsUnread = outlineOf({ kind: "order_exists", order_id: "order_1", detail: null })
+    expect(orderToApplyStatusTo(existsUnread, null)).toBeNull()
+    expect(medusaOrderAfterPlan(existsUnread, null)).toBe("order_1")
+    expect(orderToApplyStatusTo(outlineOf({ kind: "order_exists", order_id: "order_1", detail }), null)).toBe("order_1")
+
+    const failed = outlineOf({ kind: "record_failure", message: "x", error_code: null })
+    expect(orderToApplyStatusTo(failed, null)).toBeNull()
+    expect(medusaOrderAfterPlan(failed, null)).toBeNull()
+  })
+
+  it("hands the orderDetail on from the plans that carry one", () => {
+    expect(zonosDetailOf({ kind: "order_exists", order_id: "order_1", detail })).toBe(detail)
+    expect(zonosDetailOf({ kind: "record_failure", message: "x", error_code: null })).toBeNull()
   })
 })

@@ -51,7 +51,16 @@ medusaIntegrationTestRunner({
           data: [order],
         } = await query.graph({
           entity: "order",
-          fields: ["id", "currency_code", "total", "original_tax_total", "metadata", "payment_collections.captured_amount"],
+          fields: [
+            "id",
+            "currency_code",
+            "total",
+            "original_tax_total",
+            "metadata",
+            "payment_collections.captured_amount",
+            "summary.current_order_total",
+            "summary.pending_difference",
+          ],
           filters: { id: orderId! },
         })
         const currency = String(zonosOrder.foreignCurrencyCode).toLowerCase()
@@ -67,6 +76,13 @@ medusaIntegrationTestRunner({
           exact(zonosOrder.dutyTaxesTotalForeign ?? zonosOrder.quotedDutyTaxesForeign ?? 0)
         )
         expect(exact(order.payment_collections[0].captured_amount)).toBe(exact(zonosOrder.grandTotalForeign))
+        // The summary Medusa stores with the order (what returns and refunds reckon from) agrees:
+        // the order was made with its duties and discount on its lines, and nothing is owed.
+        expect({ id: zonosOrder.orderId, stored: exact(order.summary.current_order_total), owed: exact(order.summary.pending_difference) }).toEqual({
+          id: zonosOrder.orderId,
+          stored: exact(zonosOrder.grandTotalForeign),
+          owed: exact(0),
+        })
         expect(order.metadata.zonos_amounts_usd.grand_total).toBe(MathBN.convert(String(zonosOrder.grandTotal)).toString())
       }
     })

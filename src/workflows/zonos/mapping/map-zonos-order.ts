@@ -43,7 +43,12 @@
  *     figures and adds up. tax_total (tax after the discount) is duties - D r / (1 + r): Medusa's
  *     split of the tax-inclusive discount, not a Zonos figure. An order without a discount has no
  *     adjustments and the same base either way, so its rate and totals do not depend on rule 4.
- *     No duties -> no tax lines.
+ *     No duties -> no tax lines. createOrderWorkflow is given the tax lines and the adjustments on
+ *     the lines themselves (createOrderInputOf), so the order is made with them in one transaction
+ *     and the summary Medusa stores with it (current_order_total, what refunds and returns reckon
+ *     from) is Zonos's grand total. Its tax recompute keeps the tax lines unless the store's own
+ *     tax settings give the order lines of their own; its promotion refresh always removes the
+ *     adjustments. The import then puts back what is missing (zonosTaxLinesInPlace).
  *  7. Currency "usd": the USD amounts as they are. "foreign": foreignCurrencyCode and the ...Foreign
  *     totals; unit prices converted at itemsTotalForeign / itemsTotal and rounded UP to the minor unit
  *     (rounding up keeps the implied discount >= 0); the discount absorbs that rounding, so the total
@@ -205,6 +210,8 @@ const DEFAULT_DISCOUNT_CODE = "ZONOS_DISCOUNT"
 const DEFAULT_SHIPPING_NAME = "Zonos shipping"
 const TAX_CODE = "ZONOS_DUTIES_TAXES"
 const TAX_DESCRIPTION = "Duties & taxes (Zonos)"
+/** The provider of the duties & taxes lines (rule 6). */
+export const ZONOS_TAX_PROVIDER_ID = "zonos"
 /** Fractional digits of the duties & taxes rate. */
 const RATE_DECIMALS = 20
 const USE_USD_HINT = 'or set the plugin option currency to "usd"'
@@ -222,6 +229,56 @@ const ROUND_FLOOR = 3
 // ---------------------------------------------------------------------------------------------
 // Exported helpers
 // ---------------------------------------------------------------------------------------------
+
+/** createOrderWorkflow's input for a mapped order (rule 6): the duties & taxes lines on the lines they belong to. */
+export function createOrderInputOf(mapped: MappedZonosOrder) {
+  const withProvider = (line: MappedTaxLine) => ({
+    rate: line.rate,
+    code: line.code,
+    description: line.description,
+    provider_id: ZONOS_TAX_PROVIDER_ID,
+  })
+  return {
+    ...mapped.input,
+    items: mapped.input.items.map((item, index) => ({
+      ...item,
+      tax_lines: mapped.taxLines.items.filter((line) => line.line_index === index).map(withProvider),
+    })),
+    shipping_methods: mapped.input.shipping_methods.map((method, index) => ({
+      ...method,
+      tax_lines: mapped.taxLines.shipping.filter((line) => line.method_index === index).map(withProvider),
+    })),
+  }
+}
+
+/** The tax lines one line of a Medusa order carries, as Query reads them. */
+export type OrderLineTaxLines = { tax_lines?: ({ code?: string | null; provider_id?: string | null } | null)[] | null }
+
+/**
+ * Whether a Medusa order's lines carry the duties & taxes lines the mapping gave them and no
+ * others (rule 6): `items` by zonos_line_index, `shippingMethods` in the mapping's order. False
+ * when the store's own tax recompute replaced them, or for an order an earlier attempt made
+ * without them: then the import sets Zonos's.
+ */
+export function zonosTaxLinesInPlace(
+  mapped: MappedZonosOrder,
+  items: (OrderLineTaxLines & { zonos_line_index: number })[],
+  shippingMethods: OrderLineTaxLines[]
+): boolean {
+  const carries = (line: OrderLineTaxLines, expected: MappedTaxLine[]) => {
+    const actual = (line.tax_lines ?? []).flatMap((taxLine) => (taxLine ? [taxLine] : []))
+    return (
+      actual.length === expected.length &&
+      expected.every((wanted) => actual.some((taxLine) => taxLine.code === wanted.code && taxLine.provider_id === ZONOS_TAX_PROVIDER_ID))
+    )
+  }
+  return (
+    items.length === mapped.input.items.length &&
+    items.every((item) => carries(item, mapped.taxLines.items.filter((line) => line.line_index === item.zonos_line_index))) &&
+    shippingMethods.length === mapped.input.shipping_methods.length &&
+    shippingMethods.every((method, index) => carries(method, mapped.taxLines.shipping.filter((line) => line.method_index === index)))
+  )
+}
 
 /** "usd", or the order's foreignCurrencyCode lower-cased. */
 export function orderCurrencyCode(order: ZonosOrderDetail, currency: "usd" | "foreign"): string {

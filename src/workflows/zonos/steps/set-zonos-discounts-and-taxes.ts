@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { MappedZonosOrder } from "../mapping/map-zonos-order"
+import { MappedZonosOrder, OrderLineTaxLines, ZONOS_TAX_PROVIDER_ID, zonosTaxLinesInPlace } from "../mapping/map-zonos-order"
 
 export type SetZonosDiscountsAndTaxesInput = {
   order_id: string
@@ -8,10 +8,10 @@ export type SetZonosDiscountsAndTaxesInput = {
 }
 
 /**
- * Puts Zonos's discount (line item adjustments) and duties & taxes (tax lines) on the new
- * order. createOrderWorkflow replaces both (tax lines from the store's own tax rates, and
- * adjustments from the store's promotions), so they are set after it, on the lines found
- * by the `zonos_line_index` the mapping stored in each item's metadata.
+ * Puts back on the new order what createOrderWorkflow took off (mapping rule 6): Zonos's discount
+ * (line item adjustments: its promotion refresh removes them), and its duties & taxes (tax lines)
+ * when the store's own tax settings replaced them. The lines are found by the `zonos_line_index`
+ * the mapping stored in each item's metadata.
  */
 export const setZonosDiscountsAndTaxesStep = createStep(
   "set-zonos-discounts-and-taxes",
@@ -22,18 +22,33 @@ export const setZonosDiscountsAndTaxesStep = createStep(
       data: [order],
     } = await query.graph({
       entity: "order",
-      fields: ["id", "items.id", "items.metadata", "shipping_methods.id"],
+      fields: [
+        "id",
+        "items.id",
+        "items.metadata",
+        "items.tax_lines.code",
+        "items.tax_lines.provider_id",
+        "shipping_methods.id",
+        "shipping_methods.tax_lines.code",
+        "shipping_methods.tax_lines.provider_id",
+      ],
       filters: { id: input.order_id },
     })
 
     const itemIdByLine = new Map<number, string>()
+    const zonosItems: (OrderLineTaxLines & { zonos_line_index: number })[] = []
     for (const item of order.items ?? []) {
       const index = item?.metadata?.zonos_line_index
-      if (item && typeof index === "number") itemIdByLine.set(index, item.id)
+      if (item && typeof index === "number") {
+        itemIdByLine.set(index, item.id)
+        zonosItems.push({ zonos_line_index: index, tax_lines: item.tax_lines })
+      }
     }
-    const shippingMethodIds = (order.shipping_methods ?? []).flatMap((method: { id: string } | null) =>
-      method ? [method.id] : []
+    type ShippingMethod = OrderLineTaxLines & { id: string }
+    const shippingMethods: ShippingMethod[] = (order.shipping_methods ?? []).flatMap((method: ShippingMethod | null) =>
+      method ? [method] : []
     )
+    const shippingMethodIds = shippingMethods.map((method) => method.id)
     const lineItemId = (index: number) => {
       const id = itemIdByLine.get(index)
       if (!id) throw new Error(`The new order has no line ${index} of the Zonos order`)
@@ -53,11 +68,14 @@ export const setZonosDiscountsAndTaxesStep = createStep(
       await orderModule.setOrderLineItemAdjustments(input.order_id, adjustments)
     }
 
+    if (zonosTaxLinesInPlace(input.mapped, zonosItems, shippingMethods)) {
+      return new StepResponse(undefined)
+    }
     const { items: itemTaxLines, shipping: shippingTaxLines } = input.mapped.taxLines
     if (itemTaxLines.length) {
       await orderModule.setOrderLineItemTaxLines(
         input.order_id,
-        itemTaxLines.map(({ line_index, ...line }) => ({ ...line, item_id: lineItemId(line_index), provider_id: "zonos" }))
+        itemTaxLines.map(({ line_index, ...line }) => ({ ...line, item_id: lineItemId(line_index), provider_id: ZONOS_TAX_PROVIDER_ID }))
       )
     }
     if (shippingTaxLines.length) {
@@ -65,7 +83,7 @@ export const setZonosDiscountsAndTaxesStep = createStep(
         input.order_id,
         shippingTaxLines.flatMap(({ method_index, ...line }) =>
           shippingMethodIds[method_index]
-            ? [{ ...line, shipping_method_id: shippingMethodIds[method_index], provider_id: "zonos" }]
+            ? [{ ...line, shipping_method_id: shippingMethodIds[method_index], provider_id: ZONOS_TAX_PROVIDER_ID }]
             : []
         )
       )

@@ -10,7 +10,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import { planZonosOrderCompletion } from "../plans/plan-zonos-order-completion"
-import { MappedZonosOrder } from "../mapping/map-zonos-order"
+import { createOrderInputOf, MappedZonosOrder } from "../mapping/map-zonos-order"
 import { findZonosOrderProgressStep } from "../steps/find-zonos-order-progress"
 import { linkZonosOrderToCartStep } from "../steps/link-zonos-order-to-cart"
 import { recordZonosCaptureTransactionsStep } from "../steps/record-zonos-capture-transactions"
@@ -65,13 +65,8 @@ export const createMedusaOrderFromZonosWorkflow = createWorkflow(
     const plan = transform({ progress, facts }, ({ progress, facts }) => planZonosOrderCompletion(progress, facts.total))
 
     const created = when("zonos-order-not-created-yet", { plan }, ({ plan }) => plan.create_order).then(() =>
-      // Adjustments are set after creation: createOrderWorkflow would replace them.
-      createOrderWorkflow.runAsStep({
-        input: transform({ input }, ({ input }) => ({
-          ...input.mapped.input,
-          items: input.mapped.input.items.map(({ adjustments: _setLater, ...item }) => item),
-        })),
-      })
+      // With the duties & taxes and the discount on its lines (mapping rule 6).
+      createOrderWorkflow.runAsStep({ input: transform({ input }, ({ input }) => createOrderInputOf(input.mapped)) })
     )
     const orderId = transform({ plan, created }, ({ plan, created }) => {
       const id = plan.order_id ?? created?.id
@@ -79,7 +74,8 @@ export const createMedusaOrderFromZonosWorkflow = createWorkflow(
       return id
     })
 
-    // Setting replaces what is there: running it again on an adopted order is harmless.
+    // Puts back what createOrderWorkflow left out or replaced; setting replaces what is there, so
+    // running it again on an adopted order is harmless.
     setZonosDiscountsAndTaxesStep(transform({ orderId, input }, ({ orderId, input }) => ({ order_id: orderId, mapped: input.mapped })))
 
     // The amount Zonos captured: Zonos's grand total, which the mapping makes the order's total.

@@ -3,6 +3,7 @@ import { zonosOrderDetailSchema, type ZonosOrderDetail } from "../../../../modul
 import { buildSeedOrders } from "../../../../sandbox/seed-orders"
 import {
   type CatalogueMatch,
+  createOrderInputOf,
   mapZonosOrder,
   type MapZonosOrderContext,
   type MappedZonosOrder,
@@ -14,6 +15,7 @@ import {
   splitName,
   ZonosMappingError,
   zonosPanelDiscount,
+  zonosTaxLinesInPlace,
 } from "../map-zonos-order"
 
 const NOW = new Date("2025-03-10T12:00:00.000Z")
@@ -514,6 +516,48 @@ describe("duties & taxes", () => {
       grandTotal: 5,
     })
     expect(() => mapZonosOrder(order, ctx())).toThrow(/duties & taxes of 5/)
+  })
+
+  it("hands createOrderWorkflow the tax lines and the discount on the lines, so Medusa's totals at creation are Zonos's", () => {
+    // 999-1002: items 156.00, shipping 29.50, duties & taxes 62.02, discount 12.00, grand total 235.52
+    const mapped = mapZonosOrder(seed("999-1002"), ctx())
+    const input = createOrderInputOf(mapped)
+    expect(input.items).toHaveLength(mapped.input.items.length)
+    input.items.forEach((item, index) => {
+      expect(item.adjustments).toEqual(mapped.input.items[index].adjustments)
+      expect(item.tax_lines).toEqual([
+        { rate: mapped.taxLines.items[index].rate, code: "ZONOS_DUTIES_TAXES", description: "Duties & taxes (Zonos)", provider_id: "zonos" },
+      ])
+    })
+    expect(input.shipping_methods.map((method) => method.tax_lines.map((line) => line.provider_id))).toEqual([["zonos"]])
+
+    const totals = decorateCartTotals({
+      currency_code: input.currency_code,
+      items: input.items.map((item, index) => ({ ...item, id: `item_${index}` })),
+      shipping_methods: input.shipping_methods.map((method, index) => ({ ...method, id: `sm_${index}` })),
+    })
+    expect(at2(totals.total)).toBe("235.52")
+    expect(at2(totals.original_tax_total)).toBe("62.02")
+    expect(at2(totals.discount_total)).toBe("12.00")
+  })
+
+  it("says whether an order's lines carry exactly the Zonos tax lines", () => {
+    const mapped = mapZonosOrder(seed("999-1002"), ctx())
+    const zonosLine = { code: "ZONOS_DUTIES_TAXES", provider_id: "zonos" }
+    const items = mapped.input.items.map((_, index) => ({ zonos_line_index: index, tax_lines: [zonosLine] }))
+    expect(zonosTaxLinesInPlace(mapped, items, [{ tax_lines: [zonosLine] }])).toBe(true)
+    // The store's own tax settings replaced them on one line
+    const replaced = items.map((item, index) => (index === 0 ? { ...item, tax_lines: [{ code: "GB-VAT", provider_id: "tp_system" }] } : item))
+    expect(zonosTaxLinesInPlace(mapped, replaced, [{ tax_lines: [zonosLine] }])).toBe(false)
+    // An order an earlier attempt made without them; the shipping method without its line
+    expect(zonosTaxLinesInPlace(mapped, items.map((item) => ({ ...item, tax_lines: [] })), [{ tax_lines: [zonosLine] }])).toBe(false)
+    expect(zonosTaxLinesInPlace(mapped, items, [{ tax_lines: null }])).toBe(false)
+    // A store line beside Zonos's
+    expect(zonosTaxLinesInPlace(mapped, items, [{ tax_lines: [zonosLine, { code: "GB-VAT", provider_id: "tp_system" }] }])).toBe(false)
+
+    const untaxed = mapZonosOrder(seed("999-1006"), ctx())
+    const bare = untaxed.input.items.map((_, index) => ({ zonos_line_index: index, tax_lines: [] }))
+    expect(zonosTaxLinesInPlace(untaxed, bare, [{ tax_lines: [] }])).toBe(true)
   })
 })
 

@@ -82,6 +82,24 @@ moduleIntegrationTestRunner<ZonosModuleService>({
       it("refuses a record that is not there", async () => {
         await expect(service.patchZonosOrder("zord_missing", { attempts: 1 })).rejects.toThrow("No Zonos order record zord_missing")
       })
+
+      it("reads back only the given columns, typed as the generated retrieve types them (readZonosOrderColumns)", async () => {
+        const created = await service.createZonosOrders({ zonos_order_number: "2002" })
+        const history = { entries: [{ at: "2026-11-25T00:00:00.000Z", source: "sweep", event: "seen" }] }
+        await service.patchZonosOrder(created.id, { attempts: 2, imported_at: new Date("2026-11-25T00:00:01Z"), history })
+        const columns = ["id", "state", "attempts", "imported_at", "next_attempt_at", "history"] as const
+        const read = await service.readZonosOrderColumns(created.id, [...columns])
+        expect(read).toEqual({
+          id: created.id,
+          state: "pending",
+          attempts: 2,
+          imported_at: new Date("2026-11-25T00:00:01Z"),
+          next_attempt_at: null,
+          history,
+        })
+        expect(await service.retrieveZonosOrder(created.id, { select: [...columns] })).toEqual(expect.objectContaining(read))
+        await expect(service.readZonosOrderColumns("zord_missing", ["id"])).rejects.toThrow("ZonosOrder with id: zord_missing was not found")
+      })
     })
 
     describe("zonos_sweep_item as a worker reads it (sweepItemToHandle)", () => {

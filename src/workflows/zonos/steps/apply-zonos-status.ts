@@ -30,9 +30,17 @@ export const applyZonosStatusStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const orderModule = container.resolve(Modules.ORDER)
     // The fields the decision and the update use; the stored orderDetail is replaced, not read.
-    const record = await zonos.retrieveZonosOrder(input.record_id, {
-      select: ["id", "state", "hold_reason", "released_by", "last_error", "reference_id", "zonos_status", "zonos_status_at", "history"],
-    })
+    const record = await zonos.readZonosOrderColumns(input.record_id, [
+      "id",
+      "state",
+      "hold_reason",
+      "released_by",
+      "last_error",
+      "reference_id",
+      "zonos_status",
+      "zonos_status_at",
+      "history",
+    ])
     const detail = input.detail
     const action = zonosStatusAction(detail, { holdTestOrders: zonos.getSettings().holdTestOrders })
     const now = new Date()

@@ -8,6 +8,7 @@ import { ZONOS_MODULE } from "../../../modules/zonos"
 import { RemoteQueryFunction } from "@medusajs/framework/types"
 import { ZonosOrderDetail } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
+import { ZonosPublicSettings } from "../../../modules/zonos/types/options"
 import {
   CatalogueMatch,
   MappedZonosOrder,
@@ -45,12 +46,7 @@ export const prepareMedusaOrderInputStep = createStep(
     const settings = zonos.getSettings()
     const order = input.detail
 
-    const { data: providers } = await query.graph({
-      entity: "payment_provider",
-      fields: ["id", "is_enabled"],
-      filters: { id: ZONOS_PAYMENT_PROVIDER_ID },
-    })
-    const paymentProviderId = providers.length ? ZONOS_PAYMENT_PROVIDER_ID : SYSTEM_PAYMENT_PROVIDER_ID
+    const paymentProviderId = await paymentProviderIdFor(zonos, query)
 
     try {
       const currencyCode = orderCurrencyCode(order, settings.currency)
@@ -87,6 +83,32 @@ export const prepareMedusaOrderInputStep = createStep(
 )
 
 type Query = Omit<RemoteQueryFunction, symbol>
+
+/**
+ * Per store, the provider its imports pay through, read once. Keyed by the Zonos module's
+ * settings object, made once per store: each resolve of the module answers a new proxy.
+ */
+const paymentProviderIds = new WeakMap<ZonosPublicSettings, Promise<string>>()
+
+/**
+ * The Zonos payment provider when the store runs it, else Medusa's system provider. Payment
+ * providers come from medusa-config and are registered (or disabled, when taken out of it) at
+ * boot, so the answer holds for the life of the process: one read on the first import, not one
+ * on every import. A failed read is not kept.
+ */
+function paymentProviderIdFor(zonos: ZonosModuleService, query: Query): Promise<string> {
+  const store = zonos.getSettings()
+  const known = paymentProviderIds.get(store)
+  if (known) return known
+  const reading = query
+    .graph({ entity: "payment_provider", fields: ["id", "is_enabled"], filters: { id: ZONOS_PAYMENT_PROVIDER_ID } })
+    .then(({ data: providers }) =>
+      providers.some((provider) => provider.is_enabled) ? ZONOS_PAYMENT_PROVIDER_ID : SYSTEM_PAYMENT_PROVIDER_ID
+    )
+  reading.catch(() => paymentProviderIds.delete(store))
+  paymentProviderIds.set(store, reading)
+  return reading
+}
 
 /**
  * The regions pickRegion chooses from: only those that have the order's country (a country

@@ -17,9 +17,16 @@ export const recordZonosOrderImportedStep = createStep(
   async (input: RecordZonosOrderImportedInput, { container }) => {
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
     // Only what is written and restored: the whole row carries the orderDetail, read for nothing.
-    const before = await zonos.retrieveZonosOrder(input.record_id, {
-      select: ["id", "state", "attempts", "imported_at", "last_error", "next_attempt_at", "dismissed_at", "history"],
-    })
+    const before = await zonos.readZonosOrderColumns(input.record_id, [
+      "id",
+      "state",
+      "attempts",
+      "imported_at",
+      "last_error",
+      "next_attempt_at",
+      "dismissed_at",
+      "history",
+    ])
     const at = new Date().toISOString()
     let history = appendHistory(before.history, {
       at,

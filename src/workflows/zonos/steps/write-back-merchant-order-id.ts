@@ -14,9 +14,12 @@ export const writeBackMerchantOrderIdStep = createStep(
   async (input: { record_id: string; order_id: string }, { container }) => {
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const record = await zonos.retrieveZonosOrder(input.record_id, {
-      select: ["id", "zonos_order_number", "merchant_order_id_sent_at", "writeback_attempts"],
-    })
+    const record = await zonos.readZonosOrderColumns(input.record_id, [
+      "id",
+      "zonos_order_number",
+      "merchant_order_id_sent_at",
+      "writeback_attempts",
+    ])
     if (record.merchant_order_id_sent_at) {
       return new StepResponse({ sent: true })
     }

@@ -19,12 +19,9 @@ const NOTHING_DONE: Compensation = { order_id: "", cart_id: "", linked: false, c
  */
 export const linkZonosOrderToCartStep = createStep(
   "link-zonos-order-to-cart",
-  async (input: { order_id: string; cart_id: string | null }, { container }) => {
+  async (input: { order_id: string; cart_id: string }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const cartId = input.cart_id
-    if (!cartId) {
-      return new StepResponse<LinkZonosOrderToCartResult, Compensation>({ cart_id: null, outcome: "no_cart" }, NOTHING_DONE)
-    }
     const {
       data: [cart],
     } = await query.graph({ entity: "cart", fields: ["id", "completed_at"], filters: { id: cartId } })

@@ -52,11 +52,8 @@ type LocationLevel = {
  */
 export const reserveZonosOrderInventoryStep = createStep(
   "reserve-zonos-order-inventory",
-  async (input: { order_id: string; has_variant_lines: boolean }, { container }) => {
+  async (input: { order_id: string }, { container }) => {
     const result: ReserveZonosOrderInventoryResult = { reservation_ids: [], already_reserved: [], unreserved: [] }
-    if (!input.has_variant_lines) {
-      return new StepResponse(result, { reservation_ids: [] as string[] })
-    }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const inventory = container.resolve(Modules.INVENTORY)
     const locking = container.resolve(Modules.LOCKING)

@@ -123,21 +123,28 @@ export const createMedusaOrderFromZonosWorkflow = createWorkflow(
     // What Medusa's own cart completion and draft-order conversion do after creating an order:
     // link it to the cart it was checked out from (and complete the cart), and reserve its stock
     // so admin fulfilment works unchanged. Each step skips what is there, so an adopted order gets
-    // them once; what the order holds comes from the mapping (the same for an adopted order), so an
-    // order without a cart or without variants costs no read for them.
-    linkZonosOrderToCartStep(transform({ orderId, facts }, ({ orderId, facts }) => ({ order_id: orderId, cart_id: facts.cart_id })))
-    const reserved = reserveZonosOrderInventoryStep(
-      transform({ orderId, facts }, ({ orderId, facts }) => ({ order_id: orderId, has_variant_lines: facts.has_variant_lines }))
-    )
-    recordZonosUnreservedLinesStep(
-      transform({ orderId, reserved }, ({ orderId, reserved }) => ({ order_id: orderId, unreserved: reserved.unreserved }))
-    )
-    emitEventStep({
-      eventName: ReservationItemWorkflowEvents.CREATED,
-      data: transform({ orderId, reserved }, ({ orderId, reserved }) =>
-        reserved.reservation_ids.map((id) => ({ id, order_id: orderId }))
-      ),
-    }).config({ name: "emit-zonos-reservations-created" })
+    // them once. Whether the order has a cart or catalogue lines comes from the mapping (the same
+    // for an adopted order): an order without them runs none of these steps.
+    when("zonos-order-from-a-cart", { facts }, ({ facts }) => facts.cart_id !== null).then(() => {
+      linkZonosOrderToCartStep(
+        transform({ orderId, facts }, ({ orderId, facts }) => {
+          if (!facts.cart_id) throw new Error("No cart to link the order to")
+          return { order_id: orderId, cart_id: facts.cart_id }
+        })
+      )
+    })
+    when("zonos-order-has-catalogue-lines", { facts }, ({ facts }) => facts.has_variant_lines).then(() => {
+      const reserved = reserveZonosOrderInventoryStep(transform({ orderId }, ({ orderId }) => ({ order_id: orderId })))
+      recordZonosUnreservedLinesStep(
+        transform({ orderId, reserved }, ({ orderId, reserved }) => ({ order_id: orderId, unreserved: reserved.unreserved }))
+      )
+      emitEventStep({
+        eventName: ReservationItemWorkflowEvents.CREATED,
+        data: transform({ orderId, reserved }, ({ orderId, reserved }) =>
+          reserved.reservation_ids.map((id) => ({ id, order_id: orderId }))
+        ),
+      }).config({ name: "emit-zonos-reservations-created" })
+    })
 
     // The link is written last: a zonos_order row linked to an order means the order is whole
     // (the import records it as imported next, and sets imported_at). An import that died

@@ -196,7 +196,9 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
     }).config({ name: "emit-zonos-write-back-due" })
   })
 
-  const result = getZonosImportResultStep(transform({ row, orderId }, ({ row, orderId }) => ({ record_id: row.record_id, order_id: orderId })))
+  const result = getZonosImportResultStep(
+    transform({ row, orderId }, ({ row, orderId }) => ({ record_id: row.record_id, order_id: orderId }))
+  )
   releaseZonosLockStep({ key: lockKey, owner_id: lockOwner })
   return new WorkflowResponse(
     transform({ result, row }, ({ result, row }): ZonosImportRun => ({ ...result, zonos_error_code: row.zonos_error_code }))

@@ -34,9 +34,16 @@ const isZonosOrderJsonColumn = (column: string): column is ZonosOrderJsonColumn 
 /** A zonos_order row's columns, as the model types them. */
 export type ZonosOrderColumns = InferTypeOf<typeof ZonosOrder>
 
+/** Column names go into the SQL text of the plain reads and writes: only snake_case names pass. */
+function assertZonosOrderColumns(columns: string[]): void {
+  for (const column of columns) {
+    if (!/^[a-z_]+$/.test(column)) throw new Error(`Not a zonos_order column: ${column}`)
+  }
+}
+
 /** What patchZonosOrder may write: the row's own columns (not its id or timestamps), JSON ones as any value. */
 export type ZonosOrderPatch = Partial<
-  Omit<InferTypeOf<typeof ZonosOrder>, "id" | "created_at" | "updated_at" | "deleted_at" | ZonosOrderJsonColumn>
+  Omit<ZonosOrderColumns, "id" | "created_at" | "updated_at" | "deleted_at" | ZonosOrderJsonColumn>
 > &
   Partial<Record<ZonosOrderJsonColumn, unknown>>
 
@@ -130,9 +137,7 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
   async patchZonosOrder(recordId: string, patch: ZonosOrderPatch): Promise<void> {
     const entries = Object.entries(patch).filter(([, value]) => value !== undefined)
     if (!entries.length) return
-    for (const [column] of entries) {
-      if (!/^[a-z_]+$/.test(column)) throw new Error(`Not a zonos_order column: ${column}`)
-    }
+    assertZonosOrderColumns(entries.map(([column]) => column))
     const rows: unknown[] = await this.manager_.execute(
       `UPDATE zonos_order SET ${entries.map(([column]) => `${column} = ?`).join(", ")}, updated_at = now()
         WHERE id = ? AND deleted_at IS NULL RETURNING id`,
@@ -148,9 +153,7 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
    * retrieve answers.
    */
   async readZonosOrderColumns<K extends keyof ZonosOrderColumns>(recordId: string, columns: K[]): Promise<Pick<ZonosOrderColumns, K>> {
-    for (const column of columns) {
-      if (!/^[a-z_]+$/.test(column)) throw new Error(`Not a zonos_order column: ${column}`)
-    }
+    assertZonosOrderColumns(columns)
     const rows: Pick<ZonosOrderColumns, K>[] = await this.manager_.execute(
       `SELECT ${columns.join(", ")} FROM zonos_order WHERE id = ? AND deleted_at IS NULL`,
       [recordId]

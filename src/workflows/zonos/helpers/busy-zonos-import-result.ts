@@ -1,6 +1,13 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { normalizeZonosOrderId } from "../../../modules/zonos/client"
+import {
+  IMPORT_OUTCOME_BY_STATE,
+  isSettledState,
+  isZonosHoldReason,
+  isZonosImportState,
+  ZonosImportState,
+} from "../../../modules/zonos/zonos-order-states"
 import type { ZonosImportRun } from "../workflows/import-zonos-order"
 
 /**
@@ -19,24 +26,17 @@ export async function busyZonosImportResult(container: MedusaContainer, zonosOrd
     filters: { zonos_order_number: zonosOrderNumber },
   })
   const orderId: string | null = record?.order?.id ?? null
-  const settled = orderId && record ? SETTLED_OUTCOME[record.state] : undefined
+  // The holder creates the row if this is the order's first import; it may not exist yet.
+  const state: ZonosImportState = record && isZonosImportState(record.state) ? record.state : "pending"
   return {
-    // The holder creates the row if this is the order's first import; it may not exist yet.
     record_id: record?.id ?? "",
     zonos_order_number: zonosOrderNumber,
-    state: record?.state ?? "pending",
-    hold_reason: record?.hold_reason ?? null,
-    outcome: settled ?? "processing",
+    state,
+    hold_reason: isZonosHoldReason(record?.hold_reason) ? record.hold_reason : null,
+    outcome: orderId && isSettledState(state) ? IMPORT_OUTCOME_BY_STATE[state] : "processing",
     order_id: orderId,
     display_id: record?.order?.display_id == null ? null : Number(record.order.display_id),
     last_error: null,
     zonos_error_code: null,
   }
-}
-
-const SETTLED_OUTCOME: Record<string, ZonosImportRun["outcome"]> = {
-  imported: "imported",
-  held: "on_hold",
-  cancelled: "cancelled",
-  needs_attention: "needs_attention",
 }

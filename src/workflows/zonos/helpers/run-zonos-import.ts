@@ -14,8 +14,9 @@ import { recordZonosImportFailureWorkflow } from "../workflows/record-zonos-impo
  * starts the workflow that records the failure. Never throws for a failed import: the
  * result says where the order stands. An import that found the order's lock held by another
  * for the whole wait failed in its lock step: that is no failure of the order (the holder is
- * importing it), so nothing is recorded and the answer is where the order stands now. Routes, the sweep and the admin all import through here,
- * so this is also where each import's outcome is logged, once.
+ * importing it), so nothing is recorded and the answer is where the order stands now. Routes,
+ * the sweep and the admin all import through here, so this is also where each import's outcome
+ * is logged, once.
  */
 export async function runZonosImport(
   container: MedusaContainer,

@@ -230,23 +230,22 @@ const ROUND_FLOOR = 3
 // Exported helpers
 // ---------------------------------------------------------------------------------------------
 
+/** A mapped duties & taxes line as Medusa stores it on a line (rule 6). */
+export function zonosTaxLine(line: MappedTaxLine) {
+  return { rate: line.rate, code: line.code, description: line.description, provider_id: ZONOS_TAX_PROVIDER_ID }
+}
+
 /** createOrderWorkflow's input for a mapped order (rule 6): the duties & taxes lines on the lines they belong to. */
 export function createOrderInputOf(mapped: MappedZonosOrder) {
-  const withProvider = (line: MappedTaxLine) => ({
-    rate: line.rate,
-    code: line.code,
-    description: line.description,
-    provider_id: ZONOS_TAX_PROVIDER_ID,
-  })
   return {
     ...mapped.input,
     items: mapped.input.items.map((item, index) => ({
       ...item,
-      tax_lines: mapped.taxLines.items.filter((line) => line.line_index === index).map(withProvider),
+      tax_lines: mapped.taxLines.items.filter((line) => line.line_index === index).map(zonosTaxLine),
     })),
     shipping_methods: mapped.input.shipping_methods.map((method, index) => ({
       ...method,
-      tax_lines: mapped.taxLines.shipping.filter((line) => line.method_index === index).map(withProvider),
+      tax_lines: mapped.taxLines.shipping.filter((line) => line.method_index === index).map(zonosTaxLine),
     })),
   }
 }

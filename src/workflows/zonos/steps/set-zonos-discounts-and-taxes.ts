@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { MappedZonosOrder, OrderLineTaxLines, ZONOS_TAX_PROVIDER_ID, zonosTaxLinesInPlace } from "../mapping/map-zonos-order"
+import { MappedZonosOrder, OrderLineTaxLines, zonosTaxLine, zonosTaxLinesInPlace } from "../mapping/map-zonos-order"
 
 export type SetZonosDiscountsAndTaxesInput = {
   order_id: string
@@ -75,15 +75,15 @@ export const setZonosDiscountsAndTaxesStep = createStep(
     if (itemTaxLines.length) {
       await orderModule.setOrderLineItemTaxLines(
         input.order_id,
-        itemTaxLines.map(({ line_index, ...line }) => ({ ...line, item_id: lineItemId(line_index), provider_id: ZONOS_TAX_PROVIDER_ID }))
+        itemTaxLines.map((line) => ({ ...zonosTaxLine(line), item_id: lineItemId(line.line_index) }))
       )
     }
     if (shippingTaxLines.length) {
       await orderModule.setOrderShippingMethodTaxLines(
         input.order_id,
-        shippingTaxLines.flatMap(({ method_index, ...line }) =>
-          shippingMethodIds[method_index]
-            ? [{ ...line, shipping_method_id: shippingMethodIds[method_index], provider_id: ZONOS_TAX_PROVIDER_ID }]
+        shippingTaxLines.flatMap((line) =>
+          shippingMethodIds[line.method_index]
+            ? [{ ...zonosTaxLine(line), shipping_method_id: shippingMethodIds[line.method_index] }]
             : []
         )
       )

@@ -42,7 +42,7 @@ export const ZONOS_IMPORT_LOCK_TTL_SECONDS = 60
  * whole wait: its caller answers `processing` and records nothing (runZonosImport); the holder
  * is doing the work.
  */
-export const ZONOS_IMPORT_BUSY = "Another import of this Zonos order is running"
+const ZONOS_IMPORT_BUSY = "Another import of this Zonos order is running"
 
 export type ImportZonosOrderInput = {
   /** "999-12345" or "12345". */

@@ -28,7 +28,10 @@ const SUCCESS_WARM_UP = 3
 /** The plugin's default sweepConcurrency: the bare import runs as many at a time. */
 const CONCURRENCY = 4
 const PROFILE = process.env.BENCH_CPU_PROFILE === "1"
-const FULL_SIZE = BACKLOG === 200 && HISTORY === 2000 && SUCCESS_HITS === 100 && !PROFILE
+/** For a quick look at one part: BENCH_SECTIONS=backlog (or any of backlog,success,history,workers). */
+const ALL_SECTIONS = ["backlog", "success", "history", "workers"]
+const SECTIONS = new Set((process.env.BENCH_SECTIONS || ALL_SECTIONS.join(",")).split(","))
+const FULL_SIZE = BACKLOG === 200 && HISTORY === 2000 && SUCCESS_HITS === 100 && !PROFILE && ALL_SECTIONS.every((name) => SECTIONS.has(name))
 const RESULTS_FILE = path.join(__dirname, "results.md")
 const DAY_MS = 86_400_000
 
@@ -207,6 +210,21 @@ async function runSweep(store: BenchStore, server: BenchServer, token: string, b
   }
 }
 
+/** How many of a sweep's orders were handled in each 5 s from its start: a slow start, a slow end or an even pace. */
+async function sweepTimeline(databaseName: string, sweepId: string): Promise<number[]> {
+  return database(databaseName, async (client) => {
+    const { rows } = await client.query(
+      `SELECT floor(extract(epoch FROM i.handled_at - s.started_at) / 5) AS bucket, count(*) AS n
+         FROM zonos_sweep_item i JOIN zonos_sweep s ON s.id = i.sweep_id
+        WHERE i.sweep_id = $1 AND i.handled_at IS NOT NULL GROUP BY 1 ORDER BY 1`,
+      [sweepId]
+    )
+    const counts: number[] = []
+    for (const row of rows) counts[Number(row.bucket)] = Number(row.n)
+    return Array.from(counts, (count) => count ?? 0)
+  })
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0)
@@ -374,6 +392,7 @@ async function main() {
     const pluginRate = imported / sweep.seconds
     const pluginDb = { xact: (after.xact - counters.xact) / BACKLOG, written: (after.written - counters.written) / BACKLOG }
     const sweepCalls = callsText(sandbox.calls())
+    log(`sweep timeline, orders handled per 5 s: ${(await sweepTimeline(store.databaseName, sweep.sweep.id)).join(" ")}`)
 
     log("the sweep ended")
     out(`## Import rate: ${BACKLOG}-order backlog, ${CONCURRENCY} at a time, one process`)
@@ -389,6 +408,7 @@ async function main() {
     out(`CPU, plugin sweep: ${cpuText(sweepCpu)}; ${cpuPerOrder(sweepCpu.processes.store, pluginRate)}.`)
     out()
 
+    if (!SECTIONS.has("success")) return
     // 2. The success page, one shopper at a time, against the bare import one at a time. The two
     // alternate (a bare import of an order, then a shopper's hit on the same order: the bare import
     // leaves no zonos_order row, so the plugin imports it whole), so both are measured in the same

@@ -66,6 +66,7 @@ module.exports = defineConfig({
         productUrlTemplate: process.env.ZONOS_PRODUCT_URL_TEMPLATE,
         sweepStopAfterFailures: process.env.ZONOS_SWEEP_STOP_AFTER_FAILURES,
         sweepStaleSeconds: process.env.ZONOS_SWEEP_STALE_SECONDS,
+        sweepConcurrency: process.env.ZONOS_SWEEP_CONCURRENCY,
       },
     },
     // With Redis, the processes share their events (BullMQ: any worker takes a sweep's orders, and

@@ -7,7 +7,7 @@ import { SANDBOX_SECRET, SANDBOX_STORE_ID, startZonosSandbox, ZonosSandbox } fro
 import { requireRedisOrSkip } from "../integration-tests/helpers/redis-probe"
 import { dbSettings } from "../integration-tests/helpers/test-database"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, BENCH_LOG_DIR, BenchServer, BenchStore, prepareBenchStore } from "./bench-store"
-import { cpuText, watchCpu } from "./cpu"
+import { addCpu, CpuUse, cpuText, noCpu, watchCpu } from "./cpu"
 import { summariseProfile } from "./profile-summary"
 
 /**
@@ -23,15 +23,19 @@ const ZONOS_LATENCY_MS = 50
 const BACKLOG = Number(process.env.BENCH_BACKLOG || 200)
 const HISTORY = Number(process.env.BENCH_HISTORY || 2000)
 const SUCCESS_HITS = Number(process.env.BENCH_SUCCESS_HITS || 100)
+/** The backlog is imported in this many rounds (bare and plugin taking turns at going first). */
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 4)
+/** Orders imported one at a time, bare then by the plugin, for the CPU each import costs. */
+const PAIRS = Number(process.env.BENCH_PAIRS || 60)
 /** Shopper hits (each after a bare import) made before the counted ones. */
 const SUCCESS_WARM_UP = 3
 /** The plugin's default sweepConcurrency: the bare import runs as many at a time. */
 const CONCURRENCY = 4
 const PROFILE = process.env.BENCH_CPU_PROFILE === "1"
-/** For a quick look at one part: BENCH_SECTIONS=backlog (or any of backlog,success,history,workers). */
-const ALL_SECTIONS = ["backlog", "success", "history", "workers"]
+/** For a quick look at one part: BENCH_SECTIONS=backlog (or any of pairs,backlog,success,history,workers). */
+const ALL_SECTIONS = ["pairs", "backlog", "success", "history", "workers"]
 const SECTIONS = new Set((process.env.BENCH_SECTIONS || ALL_SECTIONS.join(",")).split(","))
-const FULL_SIZE = BACKLOG === 200 && HISTORY === 2000 && SUCCESS_HITS === 100 && !PROFILE && ALL_SECTIONS.every((name) => SECTIONS.has(name))
+const FULL_SIZE = BACKLOG === 200 && ROUNDS === 4 && PAIRS === 60 && HISTORY === 2000 && SUCCESS_HITS === 100 && !PROFILE && ALL_SECTIONS.every((name) => SECTIONS.has(name))
 const RESULTS_FILE = path.join(__dirname, "results.md")
 const DAY_MS = 86_400_000
 
@@ -254,6 +258,58 @@ async function profiled<T>(url: string, name: string, work: () => Promise<T>): P
   return result
 }
 
+/**
+ * The store CPU one import costs, bare and by the plugin's import workflow, one order at a time
+ * and taking turns (bench/store/api/bench/pairs): the per-order cost without the sweep's
+ * concurrency, and a ratio a busy host disturbs less than two rates measured a minute apart.
+ */
+async function cpuPairs(url: string, sandbox: ZonosSandbox): Promise<string[]> {
+  const bare: number[] = []
+  const plugin: number[] = []
+  // Batches of 20: each request stays well inside any HTTP timeout. The first batch warms both
+  // paths up (the JIT has seen only the warm-up orders) and is not counted.
+  for (let done = -20; done < PAIRS; done += 20) {
+    const ids = addOrders(sandbox, Math.min(20, PAIRS - done), `pair${done}`, () => Date.now())
+    const answer = await json(
+      await fetch(`${url}/bench/pairs`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ids }) })
+    )
+    if (!Array.isArray(answer.bare_cpu_ms) || !Array.isArray(answer.plugin_cpu_ms)) throw new Error(`bench/pairs answered ${JSON.stringify(answer)}`)
+    if (done < 0) continue
+    bare.push(...answer.bare_cpu_ms.map(Number))
+    plugin.push(...answer.plugin_cpu_ms.map(Number))
+  }
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length
+  // The difference of each pair, and the spread of its mean (a 95 % interval, normal approximation).
+  const differences = plugin.map((value, index) => value - bare[index])
+  const spread = Math.sqrt(differences.reduce((sum, value) => sum + (value - mean(differences)) ** 2, 0) / (differences.length - 1) / differences.length)
+  log(`pairs, store CPU ms per import: bare ${bare.map(Math.round).join(" ")}; plugin ${plugin.map(Math.round).join(" ")}`)
+  return [
+    "| path | store CPU per import: mean | p50 | p95 |",
+    "|---|---|---|---|",
+    `| bare core flows | ${ms(mean(bare))} | ${ms(percentile(bare, 50))} | ${ms(percentile(bare, 95))} |`,
+    `| plugin import workflow (lock, record, order, status, write-back) | ${ms(mean(plugin))} | ${ms(percentile(plugin, 50))} | ${ms(percentile(plugin, 95))} |`,
+    "",
+    `${PAIRS} orders, each imported bare and then by the plugin. Plugin minus bare: ${ms(mean(differences))} per import ` +
+      `(95 % interval +-${ms(1.96 * spread)}); **CPU ratio bare / plugin: ${(mean(bare) / mean(plugin)).toFixed(2)}x**.`,
+  ]
+}
+
+/** One path's share of the backlog rounds: wall time, orders, CPU and database work, summed. */
+type PathRun = { seconds: number; orders: number; cpu: CpuUse; db: { xact: number; written: number } }
+const emptyPathRun = (): PathRun => ({ seconds: 0, orders: 0, cpu: noCpu(), db: { xact: 0, written: 0 } })
+
+/** Runs one turn of a path, adding its CPU and database work to the path's sums. */
+async function measured<T>(store: BenchStore, server: BenchServer, run: PathRun, work: () => Promise<T>): Promise<T> {
+  const before = await dbCounters(store.databaseName)
+  const stopCpu = watchCpu({ store: server.pid })
+  const result = await work()
+  run.cpu = addCpu(run.cpu, stopCpu())
+  const after = await dbCounters(store.databaseName)
+  run.db.xact += after.xact - before.xact
+  run.db.written += after.written - before.written
+  return result
+}
+
 /** Runs the bare core-flow import of `ids` in the store process (bench/store/api/bench/bare-import). */
 async function runBare(url: string, ids: string[], concurrency: number) {
   const started = await json(
@@ -343,6 +399,8 @@ async function main() {
   try {
     log("preparing the store (scratch database, migrations, seed, build)")
     store = await prepareBenchStore(zonosEnv, log)
+    // The rounds' closures need it as it is now, defined.
+    const prepared = store
     const postgres = await database(store.databaseName, async (client) => String((await client.query("SHOW server_version")).rows[0].server_version))
     out("# Benchmark results (`npm run bench`)")
     out()
@@ -366,46 +424,71 @@ async function main() {
     await runBare(server.url, warmUp, CONCURRENCY)
     await runSweep(store, server, token)
 
-    // 1. The backlog: the same orders imported bare, then by the plugin's sweep.
-    const backlog = addOrders(sandbox, BACKLOG, "backlog", () => Date.now())
-    log(`bare core-flow import of ${BACKLOG} orders, ${CONCURRENCY} at a time`)
-    let counters = await dbCounters(store.databaseName)
-    const stopBareCpu = watchCpu({ store: server.pid })
-    const bare = await profiled(server.url, "bare-import", () => runBare(server.url, backlog, CONCURRENCY))
-    const bareCpu = stopBareCpu()
-    let after = await dbCounters(store.databaseName)
-    const bareDb = { xact: (after.xact - counters.xact) / BACKLOG, written: (after.written - counters.written) / BACKLOG }
-    const bareRate = BACKLOG / bare.seconds
+    if (SECTIONS.has("pairs")) {
+      out(`## CPU per import, one order at a time, bare and plugin taking turns`)
+      out()
+      for (const line of await cpuPairs(server.url, sandbox)) out(line)
+      out()
+    }
+    if (!SECTIONS.has("backlog")) return
 
-    log(`plugin sweep of the same ${BACKLOG} orders`)
-    sandbox.resetCalls()
-    counters = await dbCounters(store.databaseName)
-    const stopSweepRss = watchRss(server.pid)
-    const stopSweepCpu = watchCpu({ store: server.pid })
-    const sweepStore = store
-    const sweep = await profiled(server.url, "plugin-sweep", () => runSweep(sweepStore, server, token))
-    const sweepCpu = stopSweepCpu()
-    const sweepPeak = stopSweepRss()
+    // 1. The backlog, in rounds: each round's orders are imported bare and by the plugin's sweep,
+    // the two taking turns at going first, so both meet the same machine (a noisy neighbour, the
+    // tables' growth, the heap) instead of one running while the other's noise passes.
+    const roundSize = Math.ceil(BACKLOG / ROUNDS)
+    const bareRun = emptyPathRun()
+    const pluginRun = emptyPathRun()
+    const bareLatencies: number[] = []
+    const sweepCalls: Record<string, number> = {}
+    let imported = 0
+    let sweepPeak = 0
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const orders = addOrders(sandbox, roundSize, `backlog${round}`, () => Date.now())
+      const bareTurn = async () => {
+        log(`round ${round + 1} of ${ROUNDS}: bare core-flow import of ${orders.length} orders, ${CONCURRENCY} at a time`)
+        const bare = await measured(prepared, server, bareRun, () => profiled(server.url, `bare-import-${round + 1}`, () => runBare(server.url, orders, CONCURRENCY)))
+        bareRun.seconds += bare.seconds
+        bareRun.orders += orders.length
+        bareLatencies.push(...bare.latencies)
+      }
+      const pluginTurn = async () => {
+        log(`round ${round + 1} of ${ROUNDS}: plugin sweep of the same ${orders.length} orders`)
+        const callsBefore = sandbox.calls()
+        const stopRss = watchRss(server.pid)
+        const sweep = await measured(prepared, server, pluginRun, () => profiled(server.url, `plugin-sweep-${round + 1}`, () => runSweep(prepared, server, token)))
+        sweepPeak = Math.max(sweepPeak, stopRss())
+        pluginRun.seconds += sweep.seconds
+        pluginRun.orders += orders.length
+        imported += countOf(sweep.sweep, "imported")
+        for (const [call, count] of Object.entries(sandbox.calls())) sweepCalls[call] = (sweepCalls[call] ?? 0) + count - (callsBefore[call] ?? 0)
+        log(`sweep timeline, orders handled per 5 s: ${(await sweepTimeline(prepared.databaseName, sweep.sweep.id)).join(" ")}`)
+      }
+      if (round % 2 === 0) {
+        await bareTurn()
+        await pluginTurn()
+      } else {
+        await pluginTurn()
+        await bareTurn()
+      }
+    }
     const sweepHeap = await heldHeap(server.url)
-    after = await dbCounters(store.databaseName)
-    const imported = countOf(sweep.sweep, "imported")
-    const pluginRate = imported / sweep.seconds
-    const pluginDb = { xact: (after.xact - counters.xact) / BACKLOG, written: (after.written - counters.written) / BACKLOG }
-    const sweepCalls = callsText(sandbox.calls())
-    log(`sweep timeline, orders handled per 5 s: ${(await sweepTimeline(store.databaseName, sweep.sweep.id)).join(" ")}`)
+    const bareRate = bareRun.orders / bareRun.seconds
+    const pluginRate = imported / pluginRun.seconds
+    const perOrder = (run: PathRun) => ({ xact: run.db.xact / run.orders, written: run.db.written / run.orders })
 
-    log("the sweep ended")
     out(`## Import rate: ${BACKLOG}-order backlog, ${CONCURRENCY} at a time, one process`)
+    out()
+    out(`${ROUNDS} rounds of ${roundSize} new orders; in each, the same orders are imported bare and by the plugin's sweep, the two taking turns at going first. Times and CPU are summed over the rounds.`)
     out()
     out("| path | orders/s | p50 | p95 | DB transactions / order | rows written / order | Zonos calls |")
     out("|---|---|---|---|---|---|---|")
-    out(`| bare core flows (create order, payment collection, mark paid; one orderDetail read) | ${bareRate.toFixed(2)} | ${ms(percentile(bare.latencies, 50))} | ${ms(percentile(bare.latencies, 95))} | ${bareDb.xact.toFixed(0)} | ${bareDb.written.toFixed(0)} | ${BACKLOG} orderDetail |`)
-    out(`| plugin sweep (${imported} imported, sweep wall time) | ${pluginRate.toFixed(2)} | | | ${pluginDb.xact.toFixed(0)} | ${pluginDb.written.toFixed(0)} | ${sweepCalls} |`)
+    out(`| bare core flows (create order, payment collection, mark paid; one orderDetail read) | ${bareRate.toFixed(2)} | ${ms(percentile(bareLatencies, 50))} | ${ms(percentile(bareLatencies, 95))} | ${perOrder(bareRun).xact.toFixed(0)} | ${perOrder(bareRun).written.toFixed(0)} | ${bareRun.orders} orderDetail |`)
+    out(`| plugin sweep (${imported} imported, sweep wall time) | ${pluginRate.toFixed(2)} | | | ${perOrder(pluginRun).xact.toFixed(0)} | ${perOrder(pluginRun).written.toFixed(0)} | ${callsText(sweepCalls)} |`)
     out()
-    out(`**Ratio plugin / bare: ${(pluginRate / bareRate).toFixed(2)}x** (target >= 0.9x). Server RSS: ${mb(idleRss)} idle before, peak ${mb(sweepPeak)} during the sweep.`)
+    out(`**Ratio plugin / bare: ${(pluginRate / bareRate).toFixed(2)}x** (target >= 0.9x). Server RSS: ${mb(idleRss)} idle before, peak ${mb(sweepPeak)} during the sweeps.`)
     out()
-    out(`CPU, bare import: ${cpuText(bareCpu)}; ${cpuPerOrder(bareCpu.processes.store, bareRate)}.`)
-    out(`CPU, plugin sweep: ${cpuText(sweepCpu)}; ${cpuPerOrder(sweepCpu.processes.store, pluginRate)}.`)
+    out(`CPU, bare import: ${cpuText(bareRun.cpu)}; ${cpuPerOrder(bareRun.cpu.processes.store, bareRate)}.`)
+    out(`CPU, plugin sweep: ${cpuText(pluginRun.cpu)}; ${cpuPerOrder(pluginRun.cpu.processes.store, pluginRate)}.`)
     out()
 
     if (!SECTIONS.has("success")) return
@@ -476,10 +559,10 @@ async function main() {
     out()
     out(`## Memory`)
     out()
-    out(`- idle after start: ${mb(idleRss)}; peak during the ${BACKLOG}-order sweep: ${mb(sweepPeak)}`)
+    out(`- idle after start: ${mb(idleRss)}; peak during the backlog's sweeps: ${mb(sweepPeak)}`)
     out(`- before the backfill: ${mb(beforeBackfillRss)}; peak during the ${backfillCount}-order backfill (${countOf(backfill.sweep, "imported")} imported in ${Math.round(backfill.seconds)} s, ${(countOf(backfill.sweep, "imported") / backfill.seconds).toFixed(2)} orders/s; ${backfill.how}): ${mb(backfillPeak)} (**+${mb(backfillPeak - idleRss)} over idle**, target <= +300 MB)`)
     out(`- server VmHWM at the end: ${mb(memoryOf(server.pid).hwm)}`)
-    out(`- JS heap still held after a full GC: ${idleHeap} MB idle, ${sweepHeap} MB after the ${BACKLOG}-order sweep, ${backfillHeap} MB after the backfill`)
+    out(`- JS heap still held after a full GC: ${idleHeap} MB idle, ${sweepHeap} MB after the backlog, ${backfillHeap} MB after the backfill`)
     out()
     await server.stop()
     servers.splice(servers.indexOf(server), 1)

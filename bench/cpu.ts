@@ -93,6 +93,23 @@ export function watchCpu(processes: Record<string, number>): () => CpuUse {
   }
 }
 
+/** No time measured yet: what addCpu starts from. */
+export const noCpu = (): CpuUse => ({ seconds: 0, machine: 0, processes: {}, postgres: 0, bench: 0 })
+
+/** Two measurements as one: each average weighted by the time it was taken over. */
+export function addCpu(a: CpuUse, b: CpuUse): CpuUse {
+  const seconds = a.seconds + b.seconds
+  const mean = (x: number, y: number) => (seconds ? (x * a.seconds + y * b.seconds) / seconds : 0)
+  const names = new Set([...Object.keys(a.processes), ...Object.keys(b.processes)])
+  return {
+    seconds,
+    machine: mean(a.machine, b.machine),
+    processes: Object.fromEntries([...names].map((name) => [name, mean(a.processes[name] ?? 0, b.processes[name] ?? 0)])),
+    postgres: mean(a.postgres, b.postgres),
+    bench: mean(a.bench, b.bench),
+  }
+}
+
 /** "1.62 of 2 cores busy: worker 0.91, PostgreSQL 0.48, bench + sandbox 0.12". */
 export function cpuText(use: CpuUse): string {
   const parts = [

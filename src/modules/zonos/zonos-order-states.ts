@@ -168,6 +168,9 @@ export type ZonosStatusAction =
 
 export type ZonosRowPosition = { state: ZonosImportState; hold_reason: ZonosHoldReason | null }
 
+/** Where a row stands once a step has written it: what an import answers (zonosImportResultOf). */
+export type ZonosRowStanding = ZonosRowPosition & { last_error: string | null }
+
 /** How a cancellation asked for by Zonos went in Medusa. */
 export type MedusaCancellation = "not_asked" | "cancelled" | "already_cancelled" | "refused"
 

@@ -1,5 +1,6 @@
 import type { ZonosOrderDetail } from "../../../modules/zonos/client"
 import type { MappedZonosOrder } from "../mapping/map-zonos-order"
+import { IMPORT_OUTCOME_BY_STATE, ZonosImportResult, ZonosRowStanding } from "../../../modules/zonos/zonos-order-states"
 
 /** What loading the Zonos order found (load-zonos-import). */
 export type ZonosImportFacts = {
@@ -69,8 +70,6 @@ function isPlanOfKind<M, K extends ZonosImportPlan["kind"]>(
  */
 export type ZonosImportPlanOutline = {
   kind: ZonosImportPlan["kind"]
-  /** The Medusa order the plan found (`order_exists`), or null. */
-  existing_order_id: string | null
   /** Zonos was read: the order's Zonos status is applied once the order exists. */
   zonos_read: boolean
 }
@@ -78,22 +77,79 @@ export type ZonosImportPlanOutline = {
 export function outlineOf<M>(plan: ZonosImportPlan<M>): ZonosImportPlanOutline {
   switch (plan.kind) {
     case "record_failure":
-      return { kind: plan.kind, existing_order_id: null, zonos_read: false }
+      return { kind: plan.kind, zonos_read: false }
     case "order_exists":
-      return { kind: plan.kind, existing_order_id: plan.order_id, zonos_read: plan.detail !== null }
+      return { kind: plan.kind, zonos_read: plan.detail !== null }
     case "create_order":
-      return { kind: plan.kind, existing_order_id: null, zonos_read: true }
+      return { kind: plan.kind, zonos_read: true }
   }
 }
 
-/** The Medusa order once the plan ran: the one found or the one created; null when there is none. */
-export function medusaOrderAfterPlan(outline: ZonosImportPlanOutline, createdOrderId: string | null): string | null {
-  return outline.existing_order_id ?? createdOrderId
+/** A Medusa order as the import reports it: its id and the display number Zonos is told. */
+export type ZonosOrderRef = { id: string; display_id: number }
+
+/**
+ * The Medusa order once the plan ran: the one it found (the row's) or the one it created; null
+ * when there is none, also for a failure on a row linked to an order an interrupted import left
+ * unrecorded (that order is finished by the next import, not written back by this one).
+ */
+export function medusaOrderAfterPlan(
+  outline: ZonosImportPlanOutline,
+  linked: ZonosOrderRef | null,
+  created: ZonosOrderRef | null
+): ZonosOrderRef | null {
+  switch (outline.kind) {
+    case "order_exists":
+      return linked
+    case "create_order":
+      return created
+    case "record_failure":
+      return null
+  }
 }
 
-/** The order whose Zonos status is applied once the plan ran: null when Zonos was not read or there is no order. */
-export function orderToApplyStatusTo(outline: ZonosImportPlanOutline, createdOrderId: string | null): string | null {
-  return outline.zonos_read ? medusaOrderAfterPlan(outline, createdOrderId) : null
+/** What settle-zonos-order is to record once the plan ran (null: nothing, Zonos was not read or there is no order). */
+export type ZonosSettlement = {
+  order_id: string
+  /** This import made or finished the order: the row is recorded as imported. */
+  imported: boolean
+  /** The order as this import created it (not read back); null when it is older. */
+  as_created: { status: string; metadata: Record<string, unknown> } | null
+}
+
+export function settlementAfterPlan(
+  outline: ZonosImportPlanOutline,
+  linked: ZonosOrderRef | null,
+  created: (ZonosOrderRef & { as_created: ZonosSettlement["as_created"] }) | null
+): ZonosSettlement | null {
+  if (outline.kind === "create_order" && created) {
+    return { order_id: created.id, imported: true, as_created: created.as_created }
+  }
+  if (outline.kind === "order_exists" && outline.zonos_read && linked) {
+    return { order_id: linked.id, imported: false, as_created: null }
+  }
+  return null
+}
+
+/**
+ * What the import answers: the row, where it stands after the step that wrote it last (or as
+ * it was, when no step wrote it), and the Medusa order it is linked to.
+ */
+export function zonosImportResultOf(
+  row: { record_id: string; zonos_order_number: string },
+  standing: ZonosRowStanding,
+  order: ZonosOrderRef | null
+): ZonosImportResult {
+  return {
+    record_id: row.record_id,
+    zonos_order_number: row.zonos_order_number,
+    state: standing.state,
+    hold_reason: standing.hold_reason,
+    outcome: IMPORT_OUTCOME_BY_STATE[standing.state],
+    order_id: order?.id ?? null,
+    display_id: order?.display_id ?? null,
+    last_error: standing.last_error,
+  }
 }
 
 /** The orderDetail Zonos answered, when the plan carries one. */

@@ -32,6 +32,8 @@ export type ZonosOrderPaymentCollection = {
 export type ZonosOrderProgress = {
   /** The Medusa order carrying this Zonos id (the oldest, if a past bug made several), or null. */
   order_id: string | null
+  /** That order's display number (what Zonos is told), or null. */
+  display_id: number | null
   payment_collections: ZonosOrderPaymentCollection[]
   /** reference_id of the order's transactions (a capture is recorded as one, referencing it). */
   transaction_reference_ids: string[]

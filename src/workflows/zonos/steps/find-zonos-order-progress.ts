@@ -31,7 +31,7 @@ export const findZonosOrderProgressStep = createStep(
   async (input: FindZonosOrderProgressInput, { container }) => {
     const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const none: ZonosOrderProgress = { order_id: null, payment_collections: [], transaction_reference_ids: [], linked_record_id: null }
+    const none: ZonosOrderProgress = { order_id: null, display_id: null, payment_collections: [], transaction_reference_ids: [], linked_record_id: null }
     if (input.first_attempt) {
       return new StepResponse(none)
     }
@@ -53,6 +53,7 @@ export const findZonosOrderProgressStep = createStep(
       entity: "order",
       fields: [
         "id",
+        "display_id",
         "zonos_order.id",
         "transactions.reference_id",
         "payment_collections.id",
@@ -90,6 +91,7 @@ export const findZonosOrderProgressStep = createStep(
     )
     const progress: ZonosOrderProgress = {
       order_id: orderId,
+      display_id: order?.display_id == null ? null : Number(order.display_id),
       payment_collections: collections,
       transaction_reference_ids: (order?.transactions ?? []).flatMap((transaction: { reference_id?: string | null } | null) =>
         transaction?.reference_id ? [transaction.reference_id] : []

@@ -4,6 +4,11 @@ import { ZONOS_MODULE } from "../../../modules/zonos"
 import { isZonosError, normalizeZonosOrderId, ZonosOrderDetail } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { ZonosImportSource } from "../../../modules/zonos/utils/history"
+import {
+  isZonosHoldReason,
+  isZonosImportState,
+  ZonosRowStanding,
+} from "../../../modules/zonos/zonos-order-states"
 
 export type LoadZonosImportInput = {
   zonos_order_id: string
@@ -29,9 +34,19 @@ export type LoadedZonosImport = {
   first_attempt: boolean
   /** Zonos has not been told the display id and nobody has tried yet (a refused try is the sweep's to repeat). */
   write_back_untried: boolean
+  /** Where the row stood when the import began: the answer when the import changes nothing. */
+  standing: ZonosRowStanding
+  /**
+   * The Medusa order the row is linked to, and its display number: the order an import
+   * answers with (also one an interrupted import linked without recording it).
+   */
+  linked_order: { id: string; display_id: number } | null
   detail: ZonosOrderDetail | null
   error: ZonosFetchError | null
 }
+
+/** A row made just now (or a moment ago by a caller without the order's lock): pending, no order. */
+const NEW_ROW_STANDING: ZonosRowStanding = { state: "pending", hold_reason: null, last_error: null }
 
 /**
  * Finds (or records) the Zonos order and the Medusa order it became, and reads it from
@@ -51,7 +66,17 @@ export const loadZonosImportStep = createStep(
       data: [found],
     } = await query.graph({
       entity: "zonos_order",
-      fields: ["id", "order.id", "imported_at", "merchant_order_id_sent_at", "writeback_attempts"],
+      fields: [
+        "id",
+        "state",
+        "hold_reason",
+        "last_error",
+        "order.id",
+        "order.display_id",
+        "imported_at",
+        "merchant_order_id_sent_at",
+        "writeback_attempts",
+      ],
       filters: { zonos_order_number: zonosOrderNumber },
     })
     const row = found
@@ -59,10 +84,21 @@ export const loadZonosImportStep = createStep(
           record_id: found.id,
           first_attempt: false,
           write_back_untried: !found.merchant_order_id_sent_at && found.writeback_attempts === 0,
+          standing: {
+            // The column is an enum of exactly these states; the guards only convince the type checker.
+            state: isZonosImportState(found.state) ? found.state : "pending",
+            hold_reason: isZonosHoldReason(found.hold_reason) ? found.hold_reason : null,
+            last_error: found.last_error ?? null,
+          },
+          linked_order: found.order ? { id: found.order.id, display_id: Number(found.order.display_id) } : null,
         }
-      : await zonos
-          .createZonosOrderOnce(zonosOrderNumber, input.source)
-          .then(({ record_id, created }) => ({ record_id, first_attempt: created, write_back_untried: true }))
+      : await zonos.createZonosOrderOnce(zonosOrderNumber, input.source).then(({ record_id, created }) => ({
+          record_id,
+          first_attempt: created,
+          write_back_untried: true,
+          standing: NEW_ROW_STANDING,
+          linked_order: null,
+        }))
     const orderId = found?.imported_at ? found.order?.id ?? null : null
 
     const result: LoadedZonosImport = {

@@ -3,7 +3,7 @@ import { ZONOS_MODULE } from "../../../modules/zonos"
 import { normalizeZonosOrderId } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { appendHistory, ZonosImportSource } from "../../../modules/zonos/utils/history"
-import { stateAfterImportFailure, ZonosImportState } from "../../../modules/zonos/zonos-order-states"
+import { isZonosHoldReason, stateAfterImportFailure, ZonosRowStanding } from "../../../modules/zonos/zonos-order-states"
 import { nextAttemptAt } from "../../../modules/zonos/utils/retry-schedule"
 
 export type RecordZonosImportFailureInput = {
@@ -17,7 +17,7 @@ export type RecordZonosImportFailureInput = {
   listed_by_zonos?: boolean
 }
 
-type RecordedZonosImportFailure = { record_id: string; state: ZonosImportState }
+type RecordedZonosImportFailure = { record_id: string; standing: ZonosRowStanding }
 
 /**
  * Records why an import failed and counts the attempt, so the failure is visible. Where the row
@@ -43,10 +43,15 @@ export const recordZonosImportFailureStep = createStep(
       detail: input.message,
     })
 
+    const standing: ZonosRowStanding = {
+      state,
+      hold_reason: isZonosHoldReason(record.hold_reason) ? record.hold_reason : null,
+      last_error: input.message,
+    }
     if (state !== "failed" && state !== "not_found") {
       // A settled row: only the history and the last error note the failed re-read.
       await zonos.updateZonosOrders({ id: record.id, history, last_error: input.message })
-      return new StepResponse<RecordedZonosImportFailure>({ record_id: record.id, state })
+      return new StepResponse<RecordedZonosImportFailure>({ record_id: record.id, standing })
     }
 
     const attempts = record.attempts + 1
@@ -59,6 +64,6 @@ export const recordZonosImportFailureStep = createStep(
       next_attempt_at: state === "failed" ? nextAttemptAt(attempts, now) : null,
       history,
     })
-    return new StepResponse<RecordedZonosImportFailure>({ record_id: record.id, state })
+    return new StepResponse<RecordedZonosImportFailure>({ record_id: record.id, standing })
   }
 )

@@ -1,8 +1,10 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { nextAttemptAt } from "../../../modules/zonos/utils/retry-schedule"
+
+/** The row, and the display number of its Medusa order: what Zonos is told. */
+export type ZonosWriteBackTarget = { record_id: string; display_id: number }
 
 /**
  * Tells Zonos the Medusa order's display id (updateMerchantOrderId), once the order exists.
@@ -11,9 +13,8 @@ import { nextAttemptAt } from "../../../modules/zonos/utils/retry-schedule"
  */
 export const writeBackMerchantOrderIdStep = createStep(
   "write-back-merchant-order-id",
-  async (input: { record_id: string; order_id: string }, { container }) => {
+  async (input: ZonosWriteBackTarget, { container }) => {
     const zonos = container.resolve<ZonosModuleService>(ZONOS_MODULE)
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const record = await zonos.readZonosOrderColumns(input.record_id, [
       "id",
       "zonos_order_number",
@@ -23,10 +24,7 @@ export const writeBackMerchantOrderIdStep = createStep(
     if (record.merchant_order_id_sent_at) {
       return new StepResponse({ sent: true })
     }
-    const {
-      data: [order],
-    } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: input.order_id } })
-    const merchantOrderId = String(order.display_id)
+    const merchantOrderId = String(input.display_id)
     try {
       await zonos.client.updateMerchantOrderId(record.zonos_order_number, merchantOrderId)
       await zonos.patchZonosOrder(record.id, {

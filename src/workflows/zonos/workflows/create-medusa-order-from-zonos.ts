@@ -18,6 +18,13 @@ import { recordZonosUnreservedLinesStep } from "../steps/record-zonos-unreserved
 import { reserveZonosOrderInventoryStep } from "../steps/reserve-zonos-order-inventory"
 import { setZonosDiscountsAndTaxesStep } from "../steps/set-zonos-discounts-and-taxes"
 
+/** The Medusa order of a Zonos order; `as_created` when this run made it (an adopted order was made earlier). */
+export type ZonosMedusaOrder = {
+  id: string
+  display_id: number
+  as_created: { status: string; metadata: Record<string, unknown> } | null
+}
+
 export type CreateMedusaOrderFromZonosInput = {
   record_id: string
   /** The import made the zonos_order row just now: there is no interrupted attempt to look for. */
@@ -68,11 +75,19 @@ export const createMedusaOrderFromZonosWorkflow = createWorkflow(
       // With the duties & taxes and the discount on its lines (mapping rule 6).
       createOrderWorkflow.runAsStep({ input: transform({ input }, ({ input }) => createOrderInputOf(input.mapped)) })
     )
-    const orderId = transform({ plan, created }, ({ plan, created }) => {
-      const id = plan.order_id ?? created?.id
-      if (!id) throw new Error("The Medusa order was neither found nor created")
-      return id
+    // The order, and (when this run made it) its status and metadata as made, so nothing reads them back.
+    const order = transform({ progress, created }, ({ progress, created }): ZonosMedusaOrder => {
+      if (created) {
+        return {
+          id: created.id,
+          display_id: Number(created.display_id),
+          as_created: { status: String(created.status), metadata: created.metadata ?? {} },
+        }
+      }
+      if (!progress.order_id || progress.display_id === null) throw new Error("The Medusa order was neither found nor created")
+      return { id: progress.order_id, display_id: progress.display_id, as_created: null }
     })
+    const orderId = transform({ order }, ({ order }) => order.id)
 
     // Puts back what createOrderWorkflow left out or replaced; setting replaces what is there, so
     // running it again on an adopted order is harmless.
@@ -167,7 +182,7 @@ export const createMedusaOrderFromZonosWorkflow = createWorkflow(
     }).config({ name: "emit-zonos-order-placed" })
 
     return new WorkflowResponse(
-      transform({ orderId, plan }, ({ orderId, plan }) => ({ order_id: orderId, adopted: !plan.create_order }))
+      transform({ order, plan }, ({ order, plan }) => ({ ...order, adopted: !plan.create_order }))
     )
   }
 )

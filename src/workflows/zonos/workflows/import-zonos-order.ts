@@ -4,25 +4,24 @@ import { normalizeZonosOrderId } from "../../../modules/zonos/client"
 import { ZonosImportSource } from "../../../modules/zonos/utils/history"
 import { ZONOS_WRITE_BACK_DUE_EVENT } from "../events"
 import { createMedusaOrderFromZonosWorkflow } from "./create-medusa-order-from-zonos"
-import { applyZonosStatusStep } from "../steps/apply-zonos-status"
-import { createLockOwnerStep } from "../steps/create-lock-owner"
 import { ensureZonosCustomerStep } from "../steps/ensure-zonos-customer"
 import {
   medusaOrderAfterPlan,
-  orderToApplyStatusTo,
   outlineOf,
   planOfKind,
   planZonosImport,
+  settlementAfterPlan,
   zonosDetailOf,
+  zonosImportResultOf,
 } from "../plans/plan-zonos-import"
-import { getZonosImportResultStep, ZonosImportResult } from "../steps/get-zonos-import-result"
 import { loadZonosImportStep } from "../steps/load-zonos-import"
 import { prepareMedusaOrderInputStep } from "../steps/prepare-medusa-order-input"
 import { recordZonosImportFailureStep } from "../steps/record-zonos-import-failure"
-import { recordZonosOrderImportedStep } from "../steps/record-zonos-order-imported"
 import { releaseZonosLockStep } from "../steps/release-zonos-lock"
+import { settleZonosOrderStep } from "../steps/settle-zonos-order"
 import { tryZonosLockStep } from "../steps/try-zonos-lock"
 import { writeBackMerchantOrderIdStep } from "../steps/write-back-merchant-order-id"
+import { ZonosImportResult } from "../../../modules/zonos/zonos-order-states"
 
 export const IMPORT_ZONOS_ORDER_WORKFLOW = "import-zonos-order"
 
@@ -76,17 +75,17 @@ export type ZonosImportRun = ZonosImportResult & { zonos_error_code: string | nu
  * 4. Create: the customer (found or made under a lock on the email), then the Medusa order with
  *    core flows, paid through the Zonos provider, or the one an interrupted attempt left,
  *    finished (create-medusa-order-from-zonos).
- * 5. Apply the Zonos status to the order: hold, release or cancel.
+ * 5. Settle the row in one write: imported (when this import made or finished the order), and
+ *    the Zonos status applied to the order: hold, release or cancel (settle-zonos-order).
  * 6. Write the Medusa display id back to Zonos (a failure is retried by the sweep), or, when the
  *    caller defers it, emit ZONOS_WRITE_BACK_DUE_EVENT (released once the workflow succeeds).
- * 7. Read where the order stands, and release the lock (a failed step's compensation releases it too).
+ * 7. Release the lock (a failed step's compensation releases it too) and answer where the order
+ *    stands, from what the steps wrote (zonosImportResultOf): nothing is read back.
  */
 export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFLOW, (input: ImportZonosOrderInput) => {
-  const lockKey = transform({ input }, ({ input }) => `zonos-order:${normalizeZonosOrderId(input.zonos_order_id)}`)
-  const lockOwner = createLockOwnerStep({ purpose: "zonos-import" })
-  tryZonosLockStep({
-    key: lockKey,
-    owner_id: lockOwner,
+  const lock = tryZonosLockStep({
+    key: transform({ input }, ({ input }) => `zonos-order:${normalizeZonosOrderId(input.zonos_order_id)}`),
+    purpose: "zonos-import",
     wait_seconds: ZONOS_IMPORT_LOCK_WAIT_SECONDS,
     ttl_seconds: ZONOS_IMPORT_LOCK_TTL_SECONDS,
     conflict_message: ZONOS_IMPORT_BUSY,
@@ -101,6 +100,8 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
     zonos_order_number: loaded.zonos_order_number,
     first_attempt: loaded.first_attempt,
     write_back_untried: loaded.write_back_untried,
+    standing: loaded.standing,
+    linked_order: loaded.linked_order,
     zonos_error_code: loaded.error ? loaded.error.code : null,
   }))
   const prepared = prepareMedusaOrderInputStep(
@@ -109,7 +110,7 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
   const plan = transform({ loaded, prepared }, ({ loaded, prepared }) => planZonosImport(loaded, prepared))
   const outline = transform({ plan }, ({ plan }) => outlineOf(plan))
 
-  when("zonos-import-cannot-go-on", { outline }, ({ outline }) => outline.kind === "record_failure").then(() => {
+  const failure = when("zonos-import-cannot-go-on", { outline }, ({ outline }) => outline.kind === "record_failure").then(() =>
     recordZonosImportFailureStep(
       transform({ row, plan, input }, ({ row, plan, input }) => {
         const failure = planOfKind(plan, "record_failure")
@@ -122,7 +123,7 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
         }
       })
     )
-  })
+  )
 
   const created = when("zonos-order-to-create", { outline }, ({ outline }) => outline.kind === "create_order").then(() => {
     const customer = ensureZonosCustomerStep(
@@ -131,7 +132,7 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
         return { email: mapped.input.email, customer_id: mapped.input.customer_id }
       })
     )
-    const order = createMedusaOrderFromZonosWorkflow.runAsStep({
+    return createMedusaOrderFromZonosWorkflow.runAsStep({
       input: transform({ row, plan, customer }, ({ row, plan, customer }) => {
         const { mapped, payment_provider_id } = planOfKind(plan, "create_order")
         return {
@@ -142,43 +143,47 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
         }
       }),
     })
-    recordZonosOrderImportedStep(
-      transform({ row, plan, order, input }, ({ row, plan, order, input }) => {
-        const { mapped } = planOfKind(plan, "create_order")
+  })
+
+  // Recorded as imported when this import made (or finished) the order, and in step with the
+  // Zonos status whenever Zonos was read: one write of the row.
+  const settlement = transform({ outline, row, created }, ({ outline, row, created }) =>
+    settlementAfterPlan(outline, row.linked_order, created ?? null)
+  )
+  const settled = when("zonos-order-to-settle", { settlement }, ({ settlement }) => settlement !== null).then(() =>
+    settleZonosOrderStep(
+      transform({ row, plan, settlement, created, input }, ({ row, plan, settlement, created, input }) => {
+        const detail = zonosDetailOf(plan)
+        if (!settlement || !detail) throw new Error("No Zonos order to settle")
+        const notes = plan.kind === "create_order" ? plan.mapped.notes : []
         return {
           record_id: row.record_id,
-          order_id: order.order_id,
+          order_id: settlement.order_id,
+          detail,
           source: input.source,
-          // The merchant may wonder why the order is older than its import: say so in its history.
-          notes: order.adopted
-            ? [...mapped.notes, "An earlier import was interrupted (the process stopped); this one finished its Medusa order"]
-            : mapped.notes,
-          shortfalls: mapped.shortfalls,
+          imported: settlement.imported
+            ? {
+                // The merchant may wonder why the order is older than its import: say so in its history.
+                notes: created?.adopted
+                  ? [...notes, "An earlier import was interrupted (the process stopped); this one finished its Medusa order"]
+                  : notes,
+                shortfalls: plan.kind === "create_order" ? plan.mapped.shortfalls : [],
+              }
+            : null,
+          created_order: settlement.as_created,
         }
       })
     )
-    return order
-  })
-
-  const statusOrderId = transform({ outline, created }, ({ outline, created }) =>
-    orderToApplyStatusTo(outline, created?.order_id ?? null)
   )
-  when("zonos-status-to-apply", { statusOrderId }, ({ statusOrderId }) => statusOrderId !== null).then(() => {
-    applyZonosStatusStep(
-      transform({ row, plan, statusOrderId, input }, ({ row, plan, statusOrderId, input }) => {
-        const detail = zonosDetailOf(plan)
-        if (!statusOrderId || !detail) throw new Error("No status to apply")
-        return { record_id: row.record_id, order_id: statusOrderId, detail, source: input.source }
-      })
-    )
-  })
 
-  const orderId = transform({ outline, created }, ({ outline, created }) => medusaOrderAfterPlan(outline, created?.order_id ?? null))
-  when("zonos-order-exists", { orderId, input }, ({ orderId, input }) => orderId !== null && !input.defer_write_back).then(() => {
+  const medusaOrder = transform({ outline, row, created }, ({ outline, row, created }) =>
+    medusaOrderAfterPlan(outline, row.linked_order, created ?? null)
+  )
+  when("zonos-order-exists", { medusaOrder, input }, ({ medusaOrder, input }) => medusaOrder !== null && !input.defer_write_back).then(() => {
     writeBackMerchantOrderIdStep(
-      transform({ row, orderId }, ({ row, orderId }) => {
-        if (!orderId) throw new Error("No Medusa order to write back")
-        return { record_id: row.record_id, order_id: orderId }
+      transform({ row, medusaOrder }, ({ row, medusaOrder }) => {
+        if (!medusaOrder) throw new Error("No Medusa order to write back")
+        return { record_id: row.record_id, display_id: medusaOrder.display_id }
       })
     )
   })
@@ -187,8 +192,8 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
   // included, leaves a refused write-back to the sweep's retries instead of calling Zonos again.
   when(
     "zonos-order-exists-write-back-deferred-untried",
-    { orderId, input, row },
-    ({ orderId, input, row }) => orderId !== null && !!input.defer_write_back && row.write_back_untried
+    { medusaOrder, input, row },
+    ({ medusaOrder, input, row }) => medusaOrder !== null && !!input.defer_write_back && row.write_back_untried
   ).then(() => {
     emitEventStep({
       eventName: ZONOS_WRITE_BACK_DUE_EVENT,
@@ -196,11 +201,11 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
     }).config({ name: "emit-zonos-write-back-due" })
   })
 
-  const result = getZonosImportResultStep(
-    transform({ row, orderId }, ({ row, orderId }) => ({ record_id: row.record_id, order_id: orderId }))
-  )
-  releaseZonosLockStep({ key: lockKey, owner_id: lockOwner })
+  releaseZonosLockStep(lock)
   return new WorkflowResponse(
-    transform({ result, row }, ({ result, row }): ZonosImportRun => ({ ...result, zonos_error_code: row.zonos_error_code }))
+    transform({ row, failure, settled, medusaOrder }, ({ row, failure, settled, medusaOrder }): ZonosImportRun => ({
+      ...zonosImportResultOf(row, failure?.standing ?? settled ?? row.standing, medusaOrder ?? row.linked_order),
+      zonos_error_code: row.zonos_error_code,
+    }))
   )
 })

@@ -2,7 +2,6 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { ZONOS_SWEEP_RUNNING } from "../../../modules/zonos/zonos-order-states"
 import { closeDeadZonosSweepsStep } from "../steps/close-dead-zonos-sweeps"
 import { collectZonosSweepWorkStep } from "../steps/collect-zonos-sweep-work"
-import { createLockOwnerStep } from "../steps/create-lock-owner"
 import { emitZonosSweepOrdersStep } from "../steps/emit-zonos-sweep-orders"
 import { finishZonosSweepIfDoneStep } from "../steps/finish-zonos-sweep-if-done"
 import { getZonosSweepStep } from "../steps/get-zonos-sweep"
@@ -33,10 +32,9 @@ export const ZONOS_SWEEP_LOCK_TTL_SECONDS = 60
  * closed first (closeDeadZonosSweepsStep).
  */
 export const sweepZonosOrdersWorkflow = createWorkflow(SWEEP_ZONOS_ORDERS_WORKFLOW, (input: StartZonosSweepInput) => {
-  const lockOwner = createLockOwnerStep({ purpose: "zonos-sweep" })
-  tryZonosLockStep({
+  const lock = tryZonosLockStep({
     key: ZONOS_SWEEP_LOCK_KEY,
-    owner_id: lockOwner,
+    purpose: "zonos-sweep",
     wait_seconds: 0,
     ttl_seconds: ZONOS_SWEEP_LOCK_TTL_SECONDS,
     conflict_message: ZONOS_SWEEP_RUNNING,
@@ -54,7 +52,7 @@ export const sweepZonosOrdersWorkflow = createWorkflow(SWEEP_ZONOS_ORDERS_WORKFL
   const recorded = recordZonosSweepWorkStep(
     transform({ started, work }, ({ started, work }) => ({ sweep_id: started.sweep_id, work }))
   )
-  releaseZonosLockStep({ key: ZONOS_SWEEP_LOCK_KEY, owner_id: lockOwner })
+  releaseZonosLockStep(lock)
   emitZonosSweepOrdersStep(recorded)
   const sweepId = transform({ started }, ({ started }) => ({ sweep_id: started.sweep_id }))
   finishZonosSweepIfDoneStep(sweepId)

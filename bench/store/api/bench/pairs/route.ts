@@ -1,5 +1,7 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaWorkflow } from "@medusajs/framework/workflows-sdk"
 import { importBare, isRecord } from "../bare-import/import-bare"
 
 /**
@@ -15,7 +17,17 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   if (!isRecord(body) || !Array.isArray(body.ids)) throw new MedusaError(MedusaError.Types.INVALID_DATA, "ids is required")
   const ids = body.ids.map(String)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const engine = req.scope.resolve(Modules.WORKFLOW_ENGINE)
+  // The workflow as the sweep runs it (runZonosImport: the exported workflow's own run), not
+  // through the workflow engine module, whose step events deep-copy every step's output.
+  const importWorkflow: unknown = MedusaWorkflow.getWorkflow("import-zonos-order")
+  if (typeof importWorkflow !== "function") throw new Error("import-zonos-order is not registered")
+  const runImport = async (scope: MedusaContainer, zonosOrderId: string): Promise<unknown> => {
+    const { result } = await importWorkflow(scope).run({
+      input: { zonos_order_id: zonosOrderId, source: "sweep", listed_by_zonos: true },
+      throwOnError: true,
+    })
+    return result
+  }
   const { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { currency_code: "usd" } })
   const cpuMs = (since: NodeJS.CpuUsage) => {
     const used = process.cpuUsage(since)
@@ -28,9 +40,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     await importBare(req.scope, id, regions[0].id)
     bare.push(cpuMs(started))
     started = process.cpuUsage()
-    const { result } = await engine.run("import-zonos-order", {
-      input: { zonos_order_id: id, source: "sweep", listed_by_zonos: true },
-    })
+    const result = await runImport(req.scope, id)
     plugin.push(cpuMs(started))
     if (!isRecord(result) || result.outcome !== "imported") throw new Error(`the plugin's import of ${id} answered ${JSON.stringify(result)}`)
   }

@@ -110,21 +110,31 @@ export default class ZonosModuleService extends MedusaService({ ZonosOrder, Zono
   /**
    * Makes the row of an id the caller found no row for; `created` says whether this call made it
    * (false: another caller's insert won the race, and its row is answered). An import that made
-   * the row knows no earlier attempt can have left a Medusa order for it. One INSERT that the
-   * unique key turns into nothing for the loser (the generated create is a transaction of three
-   * statements, and a refused one would throw), then, for the loser only, the winner's id.
+   * the row knows no earlier attempt can have left a Medusa order for it.
    */
   async createZonosOrderOnce(zonosOrderNumber: string, seenBy: ZonosImportSource): Promise<{ record_id: string; created: boolean }> {
+    const inserted = await this.insertZonosOrderIfNew(zonosOrderNumber, seenBy)
+    if (inserted) return { record_id: inserted, created: true }
+    const [winner] = await this.listZonosOrders({ zonos_order_number: zonosOrderNumber }, { take: 1, select: ["id"] })
+    if (!winner) throw new Error(`The Zonos order record ${zonosOrderNumber} was neither made nor found`)
+    return { record_id: winner.id, created: false }
+  }
+
+  /**
+   * Makes the row of a Zonos order number the store has not seen yet, pending, with "seen" in its
+   * history: the new row's id, or null when the number has a row already (then nothing changed).
+   * One INSERT ... ON CONFLICT DO NOTHING, which the unique key turns into nothing for a known
+   * number or for the loser of two callers racing (the generated create is a transaction of three
+   * statements, and a refused one would throw).
+   */
+  async insertZonosOrderIfNew(zonosOrderNumber: string, seenBy: ZonosImportSource): Promise<string | null> {
     const history = appendHistory([], { at: new Date().toISOString(), source: seenBy, event: "seen" })
     const inserted: { id: string }[] = await this.manager_.execute(
       `INSERT INTO zonos_order (id, zonos_order_number, state, history) VALUES (?, ?, 'pending', ?)
          ON CONFLICT (zonos_order_number) WHERE deleted_at IS NULL DO NOTHING RETURNING id`,
       [generateEntityId(undefined, "zord"), zonosOrderNumber, JSON.stringify(history)]
     )
-    if (inserted[0]) return { record_id: inserted[0].id, created: true }
-    const [winner] = await this.listZonosOrders({ zonos_order_number: zonosOrderNumber }, { take: 1, select: ["id"] })
-    if (!winner) throw new Error(`The Zonos order record ${zonosOrderNumber} was neither made nor found`)
-    return { record_id: winner.id, created: false }
+    return inserted[0]?.id ?? null
   }
 
   /**

@@ -27,6 +27,17 @@ moduleIntegrationTestRunner<ZonosModuleService>({
         expect(rows[0].history).toEqual({ entries: [expect.objectContaining({ source: "success_page", event: "seen" })] })
       })
 
+      it("makes the row of a number seen for the first time, and changes nothing for a known one (insertZonosOrderIfNew)", async () => {
+        const made = await service.insertZonosOrderIfNew("778", "sweep")
+        expect(made).toMatch(/^zord_/)
+        await service.patchZonosOrder(made ?? "", { state: "imported" })
+        const again = await Promise.all(Array.from({ length: 3 }, () => service.insertZonosOrderIfNew("778", "success_page")))
+        expect(again).toEqual([null, null, null])
+        const [row] = await service.listZonosOrders({ zonos_order_number: "778" })
+        expect(row).toEqual(expect.objectContaining({ id: made, state: "imported" }))
+        expect(row.history).toEqual({ entries: [expect.objectContaining({ source: "sweep", event: "seen" })] })
+      })
+
       it("refuses 999-12345 after 12345: only normalised ids are stored", async () => {
         await service.createZonosOrders({ zonos_order_number: "12345" })
         await expect(service.createZonosOrders({ zonos_order_number: "999-12345" })).rejects.toThrow()

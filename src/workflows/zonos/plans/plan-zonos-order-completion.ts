@@ -44,6 +44,15 @@ export type ZonosOrderProgress = {
   linked_record_id: string | null
 }
 
+/** Nothing left by an earlier attempt (there was none, or it made nothing). */
+export const NO_ZONOS_ORDER_PROGRESS: ZonosOrderProgress = {
+  order_id: null,
+  display_id: null,
+  payment_collections: [],
+  transaction_reference_ids: [],
+  linked_record_id: null,
+}
+
 export type ZonosPaymentAction =
   /** No usable collection: create one for the full amount and mark it paid. */
   | { action: "create_collection" }

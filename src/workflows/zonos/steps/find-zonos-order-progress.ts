@@ -1,7 +1,7 @@
 import { BigNumberInput } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ZonosOrderPaymentCollection, ZonosOrderProgress } from "../plans/plan-zonos-order-completion"
+import { NO_ZONOS_ORDER_PROGRESS, ZonosOrderPaymentCollection, ZonosOrderProgress } from "../plans/plan-zonos-order-completion"
 
 // The shapes Query returns for the fields asked below (its order relations are untyped).
 type GraphCapture = { id: string; raw_amount: BigNumberInput }
@@ -11,8 +11,6 @@ type GraphCollection = { id: string; status: string; payments?: (GraphPayment | 
 export type FindZonosOrderProgressInput = {
   /** The Zonos id as the mapping writes it into the order's metadata ("999-12345"). */
   zonos_order_id: string
-  /** The import made the zonos_order row just now: no earlier attempt exists, nothing is read. */
-  first_attempt: boolean
 }
 
 /**
@@ -31,10 +29,6 @@ export const findZonosOrderProgressStep = createStep(
   async (input: FindZonosOrderProgressInput, { container }) => {
     const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const none: ZonosOrderProgress = { order_id: null, display_id: null, payment_collections: [], transaction_reference_ids: [], linked_record_id: null }
-    if (input.first_attempt) {
-      return new StepResponse(none)
-    }
 
     // The oldest, should a past bug have made several: it is the one Zonos was told about first.
     const found: { id: string }[] = await pg("order")
@@ -44,7 +38,7 @@ export const findZonosOrderProgressStep = createStep(
       .orderBy("created_at", "asc")
       .limit(1)
     if (!found.length) {
-      return new StepResponse(none)
+      return new StepResponse(NO_ZONOS_ORDER_PROGRESS)
     }
     const orderId = found[0].id
     const {

@@ -1,3 +1,4 @@
+import { RemoteQueryFunction } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ZONOS_MODULE } from "../../../modules/zonos"
@@ -45,7 +46,7 @@ export type LoadedZonosImport = {
   error: ZonosFetchError | null
 }
 
-/** A row made just now (or a moment ago by a caller without the order's lock): pending, no order. */
+/** A row made just now: pending, no order. */
 const NEW_ROW_STANDING: ZonosRowStanding = { state: "pending", hold_reason: null, last_error: null }
 
 /**
@@ -61,27 +62,13 @@ export const loadZonosImportStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const zonosOrderNumber = normalizeZonosOrderId(input.zonos_order_id, zonos.getSettings().storeId)
 
-    // The row and its order in one read; a row made now has no order (and no earlier attempt).
-    const {
-      data: [found],
-    } = await query.graph({
-      entity: "zonos_order",
-      fields: [
-        "id",
-        "state",
-        "hold_reason",
-        "last_error",
-        "order.id",
-        "order.display_id",
-        "imported_at",
-        "merchant_order_id_sent_at",
-        "writeback_attempts",
-      ],
-      filters: { zonos_order_number: zonosOrderNumber },
-    })
+    // Most imports are of numbers the store has never seen (a sweep's new orders, a shopper's
+    // first hit): the INSERT that makes their row says so, with no read first. A known number's
+    // row is read with its order; this import holds the order's lock, so no other import changes it.
+    const newRecordId = await zonos.insertZonosOrderIfNew(zonosOrderNumber, input.source)
+    const found = newRecordId ? null : await readKnownRow(query, zonosOrderNumber)
     const row = found
       ? {
-          record_id: found.id,
           first_attempt: false,
           write_back_untried: !found.merchant_order_id_sent_at && found.writeback_attempts === 0,
           standing: {
@@ -92,17 +79,14 @@ export const loadZonosImportStep = createStep(
           },
           linked_order: found.order ? { id: found.order.id, display_id: Number(found.order.display_id) } : null,
         }
-      : await zonos.createZonosOrderOnce(zonosOrderNumber, input.source).then(({ record_id, created }) => ({
-          record_id,
-          first_attempt: created,
-          write_back_untried: true,
-          standing: NEW_ROW_STANDING,
-          linked_order: null,
-        }))
+      : { first_attempt: true, write_back_untried: true, standing: NEW_ROW_STANDING, linked_order: null }
+    const recordId = found?.id ?? newRecordId
+    if (!recordId) throw new Error(`The Zonos order record ${zonosOrderNumber} was neither made nor found`)
     const orderId = found?.imported_at ? found.order?.id ?? null : null
 
     const result: LoadedZonosImport = {
       ...row,
+      record_id: recordId,
       zonos_order_number: zonosOrderNumber,
       order_id: orderId,
       detail: null,
@@ -123,3 +107,27 @@ export const loadZonosImportStep = createStep(
     return new StepResponse(result)
   }
 )
+
+type Query = Omit<RemoteQueryFunction, symbol>
+
+/** The row of a number the store has seen, with the Medusa order it is linked to. */
+async function readKnownRow(query: Query, zonosOrderNumber: string) {
+  const {
+    data: [found],
+  } = await query.graph({
+    entity: "zonos_order",
+    fields: [
+      "id",
+      "state",
+      "hold_reason",
+      "last_error",
+      "order.id",
+      "order.display_id",
+      "imported_at",
+      "merchant_order_id_sent_at",
+      "writeback_attempts",
+    ],
+    filters: { zonos_order_number: zonosOrderNumber },
+  })
+  return found ?? null
+}

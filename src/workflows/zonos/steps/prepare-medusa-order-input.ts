@@ -9,6 +9,7 @@ import { RemoteQueryFunction } from "@medusajs/framework/types"
 import { ZonosOrderDetail } from "../../../modules/zonos/client"
 import ZonosModuleService from "../../../modules/zonos/service"
 import { ZonosPublicSettings } from "../../../modules/zonos/types/options"
+import { findOrCreateZonosCustomer } from "../helpers/zonos-customer"
 import {
   CatalogueMatch,
   MappedZonosOrder,
@@ -30,8 +31,9 @@ export type PreparedMedusaOrder = {
 
 /**
  * Gathers what the pure mapping needs from the store (region, sales channel, catalogue
- * matches with stock, and the cart when the Zonos order was checked out from one) and maps
- * the Zonos order to createOrderWorkflow's input. A mapping problem a merchant must fix
+ * matches with stock, and the cart when the Zonos order was checked out from one), maps
+ * the Zonos order to createOrderWorkflow's input, and gives it its customer (the cart's, or one
+ * found or made by email: findOrCreateZonosCustomer). A mapping problem a merchant must fix
  * (e.g. no region) is returned as an error, not thrown. Without an order to map (it exists
  * already, or Zonos could not be read) it answers null and reads nothing.
  */
@@ -68,7 +70,13 @@ export const prepareMedusaOrderInputStep = createStep(
         catalogue,
         cart: cart ? { id: cart.id, customer_id: cart.customer_id } : undefined,
       })
-      return new StepResponse<PreparedMedusaOrder | null>({ mapped, payment_provider_id: paymentProviderId, error: null })
+      // The order's customer: the checkout cart's, else one found or made by email, under a lock.
+      const customerId = mapped.input.customer_id ?? (await findOrCreateZonosCustomer(container, mapped.input.email))
+      return new StepResponse<PreparedMedusaOrder | null>({
+        mapped: { ...mapped, input: { ...mapped.input, customer_id: customerId } },
+        payment_provider_id: paymentProviderId,
+        error: null,
+      })
     } catch (error) {
       if (error instanceof ZonosMappingError) {
         return new StepResponse<PreparedMedusaOrder | null>({

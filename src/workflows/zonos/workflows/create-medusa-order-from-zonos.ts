@@ -9,7 +9,7 @@ import {
   markPaymentCollectionAsPaid,
 } from "@medusajs/medusa/core-flows"
 import { ZONOS_MODULE } from "../../../modules/zonos"
-import { planZonosOrderCompletion } from "../plans/plan-zonos-order-completion"
+import { NO_ZONOS_ORDER_PROGRESS, planZonosOrderCompletion } from "../plans/plan-zonos-order-completion"
 import { createOrderInputOf, MappedZonosOrder } from "../mapping/map-zonos-order"
 import { findZonosOrderProgressStep } from "../steps/find-zonos-order-progress"
 import { linkZonosOrderToCartStep } from "../steps/link-zonos-order-to-cart"
@@ -66,9 +66,10 @@ export const createMedusaOrderFromZonosWorkflow = createWorkflow(
         has_variant_lines: input.mapped.input.items.some((item) => !!item.variant_id),
       }
     })
-    const progress = findZonosOrderProgressStep(
-      transform({ facts }, ({ facts }) => ({ zonos_order_id: facts.zonos_order_id, first_attempt: facts.first_attempt }))
+    const found = when("zonos-order-seen-before", { facts }, ({ facts }) => !facts.first_attempt).then(() =>
+      findZonosOrderProgressStep(transform({ facts }, ({ facts }) => ({ zonos_order_id: facts.zonos_order_id })))
     )
+    const progress = transform({ found }, ({ found }) => found ?? NO_ZONOS_ORDER_PROGRESS)
     const plan = transform({ progress, facts }, ({ progress, facts }) => planZonosOrderCompletion(progress, facts.total))
 
     const created = when("zonos-order-not-created-yet", { plan }, ({ plan }) => plan.create_order).then(() =>

@@ -4,7 +4,6 @@ import { normalizeZonosOrderId } from "../../../modules/zonos/client"
 import { ZonosImportSource } from "../../../modules/zonos/utils/history"
 import { ZONOS_WRITE_BACK_DUE_EVENT } from "../events"
 import { createMedusaOrderFromZonosWorkflow } from "./create-medusa-order-from-zonos"
-import { ensureZonosCustomerStep } from "../steps/ensure-zonos-customer"
 import {
   medusaOrderAfterPlan,
   outlineOf,
@@ -72,9 +71,9 @@ export type ZonosImportRun = ZonosImportResult & { zonos_error_code: string | nu
  * 3. Decide, in one pure function (planZonosImport), what to do: record a failure (why,
  *    attempts; the row's next state is stateAfterImportFailure's), create the order, or go on
  *    with the order that exists. One `when` per kind.
- * 4. Create: the customer (found or made under a lock on the email), then the Medusa order with
- *    core flows, paid through the Zonos provider, or the one an interrupted attempt left,
- *    finished (create-medusa-order-from-zonos).
+ * 4. Create the Medusa order with core flows, for the customer the mapping found or made (under
+ *    a lock on the email), paid through the Zonos provider, or finish the one an interrupted
+ *    attempt left (create-medusa-order-from-zonos).
  * 5. Settle the row in one write: imported (when this import made or finished the order), and
  *    the Zonos status applied to the order: hold, release or cancel (settle-zonos-order).
  * 6. Write the Medusa display id back to Zonos (a failure is retried by the sweep), or, when the
@@ -125,25 +124,14 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
     )
   )
 
-  const created = when("zonos-order-to-create", { outline }, ({ outline }) => outline.kind === "create_order").then(() => {
-    const customer = ensureZonosCustomerStep(
-      transform({ plan }, ({ plan }) => {
-        const { mapped } = planOfKind(plan, "create_order")
-        return { email: mapped.input.email, customer_id: mapped.input.customer_id }
-      })
-    )
-    return createMedusaOrderFromZonosWorkflow.runAsStep({
-      input: transform({ row, plan, customer }, ({ row, plan, customer }) => {
+  const created = when("zonos-order-to-create", { outline }, ({ outline }) => outline.kind === "create_order").then(() =>
+    createMedusaOrderFromZonosWorkflow.runAsStep({
+      input: transform({ row, plan }, ({ row, plan }) => {
         const { mapped, payment_provider_id } = planOfKind(plan, "create_order")
-        return {
-          record_id: row.record_id,
-          first_attempt: row.first_attempt,
-          mapped: { ...mapped, input: { ...mapped.input, customer_id: customer.customer_id } },
-          payment_provider_id,
-        }
+        return { record_id: row.record_id, first_attempt: row.first_attempt, mapped, payment_provider_id }
       }),
     })
-  })
+  )
 
   // Recorded as imported when this import made (or finished) the order, and in step with the
   // Zonos status whenever Zonos was read: one write of the row.

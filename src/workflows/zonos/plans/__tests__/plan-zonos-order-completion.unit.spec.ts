@@ -1,6 +1,6 @@
-import { planZonosOrderCompletion, ZonosOrderProgress } from "../plan-zonos-order-completion"
+import { NO_ZONOS_ORDER_PROGRESS, planZonosOrderCompletion, ZonosOrderProgress } from "../plan-zonos-order-completion"
 
-const nothing: ZonosOrderProgress = { order_id: null, display_id: null, payment_collections: [], transaction_reference_ids: [], linked_record_id: null }
+const nothing: ZonosOrderProgress = NO_ZONOS_ORDER_PROGRESS
 const order = (rest: Partial<ZonosOrderProgress>): ZonosOrderProgress => ({ ...nothing, order_id: "order_1", ...rest })
 
 describe("planZonosOrderCompletion", () => {

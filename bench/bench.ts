@@ -23,8 +23,12 @@ const ZONOS_LATENCY_MS = 50
 const BACKLOG = Number(process.env.BENCH_BACKLOG || 200)
 const HISTORY = Number(process.env.BENCH_HISTORY || 2000)
 const SUCCESS_HITS = Number(process.env.BENCH_SUCCESS_HITS || 100)
-/** The backlog is imported in this many rounds (bare and plugin taking turns at going first). */
-const ROUNDS = Number(process.env.BENCH_ROUNDS || 4)
+/**
+ * The backlog is imported in this many rounds (bare and plugin taking turns at going first). Two
+ * of 100: each sweep pays its listing and its ending once (an idle sweep takes about 250 ms), so
+ * smaller rounds would charge the plugin a sweep's fixed cost more often than a 200-order backlog does.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 2)
 /** Orders imported one at a time, bare then by the plugin, for the CPU each import costs. */
 const PAIRS = Number(process.env.BENCH_PAIRS || 60)
 /** Shopper hits (each after a bare import) made before the counted ones. */
@@ -35,7 +39,7 @@ const PROFILE = process.env.BENCH_CPU_PROFILE === "1"
 /** For a quick look at one part: BENCH_SECTIONS=backlog (or any of pairs,backlog,success,history,workers). */
 const ALL_SECTIONS = ["pairs", "backlog", "success", "history", "workers"]
 const SECTIONS = new Set((process.env.BENCH_SECTIONS || ALL_SECTIONS.join(",")).split(","))
-const FULL_SIZE = BACKLOG === 200 && ROUNDS === 4 && PAIRS === 60 && HISTORY === 2000 && SUCCESS_HITS === 100 && !PROFILE && ALL_SECTIONS.every((name) => SECTIONS.has(name))
+const FULL_SIZE = BACKLOG === 200 && ROUNDS === 2 && PAIRS === 60 && HISTORY === 2000 && SUCCESS_HITS === 100 && !PROFILE && ALL_SECTIONS.every((name) => SECTIONS.has(name))
 const RESULTS_FILE = path.join(__dirname, "results.md")
 const DAY_MS = 86_400_000
 
@@ -259,6 +263,72 @@ async function profiled<T>(url: string, name: string, work: () => Promise<T>): P
 }
 
 /**
+ * 1. The backlog, in rounds: each round's orders are imported bare and by the plugin's sweep, the
+ * two taking turns at going first, so both meet the same machine (a noisy neighbour, the tables'
+ * growth, the heap) instead of one running while the other's noise passes.
+ */
+async function backlogRounds(store: BenchStore, server: BenchServer, token: string, sandbox: ZonosSandbox, idleRss: number) {
+  const lines: string[] = []
+  const roundSize = Math.ceil(BACKLOG / ROUNDS)
+  const bareRun = emptyPathRun()
+  const pluginRun = emptyPathRun()
+  const bareLatencies: number[] = []
+  const sweepCalls: Record<string, number> = {}
+  let imported = 0
+  let sweepPeak = 0
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const orders = addOrders(sandbox, roundSize, `backlog${round}`, () => Date.now())
+    const bareTurn = async () => {
+      log(`round ${round + 1} of ${ROUNDS}: bare core-flow import of ${orders.length} orders, ${CONCURRENCY} at a time`)
+      const bare = await measured(store, server, bareRun, () => profiled(server.url, `bare-import-${round + 1}`, () => runBare(server.url, orders, CONCURRENCY)))
+      bareRun.seconds += bare.seconds
+      bareRun.orders += orders.length
+      bareLatencies.push(...bare.latencies)
+    }
+    const pluginTurn = async () => {
+      log(`round ${round + 1} of ${ROUNDS}: plugin sweep of the same ${orders.length} orders`)
+      const callsBefore = sandbox.calls()
+      const stopRss = watchRss(server.pid)
+      const sweep = await measured(store, server, pluginRun, () => profiled(server.url, `plugin-sweep-${round + 1}`, () => runSweep(store, server, token)))
+      sweepPeak = Math.max(sweepPeak, stopRss())
+      pluginRun.seconds += sweep.seconds
+      pluginRun.orders += orders.length
+      imported += countOf(sweep.sweep, "imported")
+      for (const [call, count] of Object.entries(sandbox.calls())) sweepCalls[call] = (sweepCalls[call] ?? 0) + count - (callsBefore[call] ?? 0)
+      log(`sweep timeline, orders handled per 5 s: ${(await sweepTimeline(store.databaseName, sweep.sweep.id)).join(" ")}`)
+    }
+    if (round % 2 === 0) {
+      await bareTurn()
+      await pluginTurn()
+    } else {
+      await pluginTurn()
+      await bareTurn()
+    }
+  }
+  const sweepHeap = await heldHeap(server.url)
+  const bareRate = bareRun.orders / bareRun.seconds
+  const pluginRate = imported / pluginRun.seconds
+  const perOrder = (run: PathRun) => ({ xact: run.db.xact / run.orders, written: run.db.written / run.orders })
+
+  lines.push(`## Import rate: ${BACKLOG}-order backlog, ${CONCURRENCY} at a time, one process`)
+  lines.push("")
+  lines.push(`${ROUNDS} rounds of ${roundSize} new orders; in each, the same orders are imported bare and by the plugin's sweep, the two taking turns at going first. Times and CPU are summed over the rounds.`)
+  lines.push("")
+  lines.push("| path | orders/s | p50 | p95 | DB transactions / order | rows written / order | Zonos calls |")
+  lines.push("|---|---|---|---|---|---|---|")
+  lines.push(`| bare core flows (create order, payment collection, mark paid; one orderDetail read) | ${bareRate.toFixed(2)} | ${ms(percentile(bareLatencies, 50))} | ${ms(percentile(bareLatencies, 95))} | ${perOrder(bareRun).xact.toFixed(0)} | ${perOrder(bareRun).written.toFixed(0)} | ${bareRun.orders} orderDetail |`)
+  lines.push(`| plugin sweep (${imported} imported, sweep wall time) | ${pluginRate.toFixed(2)} | | | ${perOrder(pluginRun).xact.toFixed(0)} | ${perOrder(pluginRun).written.toFixed(0)} | ${callsText(sweepCalls)} |`)
+  lines.push("")
+  lines.push(`**Ratio plugin / bare: ${(pluginRate / bareRate).toFixed(2)}x** (target >= 0.9x). Server RSS: ${mb(idleRss)} idle before, peak ${mb(sweepPeak)} during the sweeps.`)
+  lines.push("")
+  lines.push(`CPU, bare import: ${cpuText(bareRun.cpu)}; ${cpuPerOrder(bareRun.cpu.processes.store, bareRate)}.`)
+  lines.push(`CPU, plugin sweep: ${cpuText(pluginRun.cpu)}; ${cpuPerOrder(pluginRun.cpu.processes.store, pluginRate)}.`)
+  lines.push("")
+
+  return { lines, sweepPeak, sweepHeap }
+}
+
+/**
  * The store CPU one import costs, bare and by the plugin's import workflow, one order at a time
  * and taking turns (bench/store/api/bench/pairs): the per-order cost without the sweep's
  * concurrency, and a ratio a busy host disturbs less than two rates measured a minute apart.
@@ -266,8 +336,8 @@ async function profiled<T>(url: string, name: string, work: () => Promise<T>): P
 async function cpuPairs(url: string, sandbox: ZonosSandbox): Promise<string[]> {
   const bare: number[] = []
   const plugin: number[] = []
-  // Batches of 20: each request stays well inside any HTTP timeout. The first batch warms both
-  // paths up (the JIT has seen only the warm-up orders) and is not counted.
+  // Batches of 20: each request stays well inside any HTTP timeout. The first batch is not
+  // counted: without the backlog before it (BENCH_SECTIONS=pairs) it warms both paths up.
   for (let done = -20; done < PAIRS; done += 20) {
     const ids = addOrders(sandbox, Math.min(20, PAIRS - done), `pair${done}`, () => Date.now())
     const answer = await json(
@@ -404,8 +474,6 @@ async function main() {
   try {
     log("preparing the store (scratch database, migrations, seed, build)")
     store = await prepareBenchStore(zonosEnv, log)
-    // The rounds' closures need it as it is now, defined.
-    const prepared = store
     const postgres = await database(store.databaseName, async (client) => String((await client.query("SHOW server_version")).rows[0].server_version))
     out("# Benchmark results (`npm run bench`)")
     out()
@@ -429,73 +497,17 @@ async function main() {
     await runBare(server.url, warmUp, CONCURRENCY)
     await runSweep(store, server, token)
 
+    // 1. The backlog (backlogRounds), then the CPU of one import (cpuPairs) once both paths are warm.
+    const backlog = SECTIONS.has("backlog") ? await backlogRounds(store, server, token, sandbox, idleRss) : null
+    for (const line of backlog?.lines ?? []) out(line)
+
+    // After the backlog, so both paths are measured warm (the JIT has seen hundreds of each).
     if (SECTIONS.has("pairs")) {
       out(`## CPU per import, one order at a time, bare and plugin taking turns`)
       out()
       for (const line of await cpuPairs(server.url, sandbox)) out(line)
       out()
     }
-    if (!SECTIONS.has("backlog")) return
-
-    // 1. The backlog, in rounds: each round's orders are imported bare and by the plugin's sweep,
-    // the two taking turns at going first, so both meet the same machine (a noisy neighbour, the
-    // tables' growth, the heap) instead of one running while the other's noise passes.
-    const roundSize = Math.ceil(BACKLOG / ROUNDS)
-    const bareRun = emptyPathRun()
-    const pluginRun = emptyPathRun()
-    const bareLatencies: number[] = []
-    const sweepCalls: Record<string, number> = {}
-    let imported = 0
-    let sweepPeak = 0
-    for (let round = 0; round < ROUNDS; round += 1) {
-      const orders = addOrders(sandbox, roundSize, `backlog${round}`, () => Date.now())
-      const bareTurn = async () => {
-        log(`round ${round + 1} of ${ROUNDS}: bare core-flow import of ${orders.length} orders, ${CONCURRENCY} at a time`)
-        const bare = await measured(prepared, server, bareRun, () => profiled(server.url, `bare-import-${round + 1}`, () => runBare(server.url, orders, CONCURRENCY)))
-        bareRun.seconds += bare.seconds
-        bareRun.orders += orders.length
-        bareLatencies.push(...bare.latencies)
-      }
-      const pluginTurn = async () => {
-        log(`round ${round + 1} of ${ROUNDS}: plugin sweep of the same ${orders.length} orders`)
-        const callsBefore = sandbox.calls()
-        const stopRss = watchRss(server.pid)
-        const sweep = await measured(prepared, server, pluginRun, () => profiled(server.url, `plugin-sweep-${round + 1}`, () => runSweep(prepared, server, token)))
-        sweepPeak = Math.max(sweepPeak, stopRss())
-        pluginRun.seconds += sweep.seconds
-        pluginRun.orders += orders.length
-        imported += countOf(sweep.sweep, "imported")
-        for (const [call, count] of Object.entries(sandbox.calls())) sweepCalls[call] = (sweepCalls[call] ?? 0) + count - (callsBefore[call] ?? 0)
-        log(`sweep timeline, orders handled per 5 s: ${(await sweepTimeline(prepared.databaseName, sweep.sweep.id)).join(" ")}`)
-      }
-      if (round % 2 === 0) {
-        await bareTurn()
-        await pluginTurn()
-      } else {
-        await pluginTurn()
-        await bareTurn()
-      }
-    }
-    const sweepHeap = await heldHeap(server.url)
-    const bareRate = bareRun.orders / bareRun.seconds
-    const pluginRate = imported / pluginRun.seconds
-    const perOrder = (run: PathRun) => ({ xact: run.db.xact / run.orders, written: run.db.written / run.orders })
-
-    out(`## Import rate: ${BACKLOG}-order backlog, ${CONCURRENCY} at a time, one process`)
-    out()
-    out(`${ROUNDS} rounds of ${roundSize} new orders; in each, the same orders are imported bare and by the plugin's sweep, the two taking turns at going first. Times and CPU are summed over the rounds.`)
-    out()
-    out("| path | orders/s | p50 | p95 | DB transactions / order | rows written / order | Zonos calls |")
-    out("|---|---|---|---|---|---|---|")
-    out(`| bare core flows (create order, payment collection, mark paid; one orderDetail read) | ${bareRate.toFixed(2)} | ${ms(percentile(bareLatencies, 50))} | ${ms(percentile(bareLatencies, 95))} | ${perOrder(bareRun).xact.toFixed(0)} | ${perOrder(bareRun).written.toFixed(0)} | ${bareRun.orders} orderDetail |`)
-    out(`| plugin sweep (${imported} imported, sweep wall time) | ${pluginRate.toFixed(2)} | | | ${perOrder(pluginRun).xact.toFixed(0)} | ${perOrder(pluginRun).written.toFixed(0)} | ${callsText(sweepCalls)} |`)
-    out()
-    out(`**Ratio plugin / bare: ${(pluginRate / bareRate).toFixed(2)}x** (target >= 0.9x). Server RSS: ${mb(idleRss)} idle before, peak ${mb(sweepPeak)} during the sweeps.`)
-    out()
-    out(`CPU, bare import: ${cpuText(bareRun.cpu)}; ${cpuPerOrder(bareRun.cpu.processes.store, bareRate)}.`)
-    out(`CPU, plugin sweep: ${cpuText(pluginRun.cpu)}; ${cpuPerOrder(pluginRun.cpu.processes.store, pluginRate)}.`)
-    out()
-
     if (!SECTIONS.has("success")) return
     // 2. The success page, one shopper at a time, against the bare import one at a time. The two
     // alternate (a bare import of an order, then a shopper's hit on the same order: the bare import
@@ -564,10 +576,10 @@ async function main() {
     out()
     out(`## Memory`)
     out()
-    out(`- idle after start: ${mb(idleRss)}; peak during the backlog's sweeps: ${mb(sweepPeak)}`)
+    out(`- idle after start: ${mb(idleRss)}; peak during the backlog's sweeps: ${backlog ? mb(backlog.sweepPeak) : "not measured"}`)
     out(`- before the backfill: ${mb(beforeBackfillRss)}; peak during the ${backfillCount}-order backfill (${countOf(backfill.sweep, "imported")} imported in ${Math.round(backfill.seconds)} s, ${(countOf(backfill.sweep, "imported") / backfill.seconds).toFixed(2)} orders/s; ${backfill.how}): ${mb(backfillPeak)} (**+${mb(backfillPeak - idleRss)} over idle**, target <= +300 MB)`)
     out(`- server VmHWM at the end: ${mb(memoryOf(server.pid).hwm)}`)
-    out(`- JS heap still held after a full GC: ${idleHeap} MB idle, ${sweepHeap} MB after the backlog, ${backfillHeap} MB after the backfill`)
+    out(`- JS heap still held after a full GC: ${idleHeap} MB idle, ${backlog?.sweepHeap ?? "(not measured)"} MB after the backlog, ${backfillHeap} MB after the backfill`)
     out()
     await server.stop()
     servers.splice(servers.indexOf(server), 1)

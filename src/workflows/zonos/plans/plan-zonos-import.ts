@@ -88,6 +88,12 @@ export function outlineOf<M>(plan: ZonosImportPlan<M>): ZonosImportPlanOutline {
 /** A Medusa order as the import reports it: its id and the display number Zonos is told. */
 export type ZonosOrderRef = { id: string; display_id: number }
 
+/** An order as this import created it: what the later steps need of it, so nothing reads it back. */
+export type ZonosOrderAsCreated = { status: string; metadata: Record<string, unknown> }
+
+/** The Medusa order of a Zonos order; `as_created` when this import made it (null: made earlier, adopted). */
+export type ZonosMedusaOrder = ZonosOrderRef & { as_created: ZonosOrderAsCreated | null }
+
 /**
  * The Medusa order once the plan ran: the one it found (the row's) or the one it created; null
  * when there is none, also for a failure on a row linked to an order an interrupted import left
@@ -114,13 +120,13 @@ export type ZonosSettlement = {
   /** This import made or finished the order: the row is recorded as imported. */
   imported: boolean
   /** The order as this import created it (not read back); null when it is older. */
-  as_created: { status: string; metadata: Record<string, unknown> } | null
+  as_created: ZonosOrderAsCreated | null
 }
 
 export function settlementAfterPlan(
   outline: ZonosImportPlanOutline,
   linked: ZonosOrderRef | null,
-  created: (ZonosOrderRef & { as_created: ZonosSettlement["as_created"] }) | null
+  created: ZonosMedusaOrder | null
 ): ZonosSettlement | null {
   if (outline.kind === "create_order" && created) {
     return { order_id: created.id, imported: true, as_created: created.as_created }

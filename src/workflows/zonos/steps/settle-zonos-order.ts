@@ -12,6 +12,7 @@ import {
   ZonosRowStanding,
 } from "../../../modules/zonos/zonos-order-states"
 import { zonosOrderMetadata, zonosOrderMetadataDiffers, zonosStatusAction } from "../mapping/zonos-status"
+import { ZonosOrderAsCreated } from "../plans/plan-zonos-import"
 
 export type SettleZonosOrderInput = {
   record_id: string
@@ -30,7 +31,7 @@ export type SettleZonosOrderInput = {
    * The order as this import just created it (status and metadata), so it is not read back;
    * null when the order is older than this import (found, adopted): then it is read.
    */
-  created_order: { status: string; metadata: Record<string, unknown> } | null
+  created_order: ZonosOrderAsCreated | null
 }
 
 /** The row's columns this step writes and, if a later step fails, puts back. */

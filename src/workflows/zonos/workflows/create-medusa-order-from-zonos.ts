@@ -10,6 +10,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { ZONOS_MODULE } from "../../../modules/zonos"
 import { NO_ZONOS_ORDER_PROGRESS, planZonosOrderCompletion } from "../plans/plan-zonos-order-completion"
+import { ZonosMedusaOrder } from "../plans/plan-zonos-import"
 import { createOrderInputOf, MappedZonosOrder } from "../mapping/map-zonos-order"
 import { findZonosOrderProgressStep } from "../steps/find-zonos-order-progress"
 import { linkZonosOrderToCartStep } from "../steps/link-zonos-order-to-cart"
@@ -17,13 +18,6 @@ import { recordZonosCaptureTransactionsStep } from "../steps/record-zonos-captur
 import { recordZonosUnreservedLinesStep } from "../steps/record-zonos-unreserved-lines"
 import { reserveZonosOrderInventoryStep } from "../steps/reserve-zonos-order-inventory"
 import { setZonosDiscountsAndTaxesStep } from "../steps/set-zonos-discounts-and-taxes"
-
-/** The Medusa order of a Zonos order; `as_created` when this run made it (an adopted order was made earlier). */
-export type ZonosMedusaOrder = {
-  id: string
-  display_id: number
-  as_created: { status: string; metadata: Record<string, unknown> } | null
-}
 
 export type CreateMedusaOrderFromZonosInput = {
   record_id: string
@@ -182,8 +176,6 @@ export const createMedusaOrderFromZonosWorkflow = createWorkflow(
       data: transform({ orderId }, ({ orderId }) => ({ id: orderId })),
     }).config({ name: "emit-zonos-order-placed" })
 
-    return new WorkflowResponse(
-      transform({ order, plan }, ({ order, plan }) => ({ ...order, adopted: !plan.create_order }))
-    )
+    return new WorkflowResponse(order)
   }
 )

@@ -140,7 +140,7 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
   )
   const settled = when("zonos-order-to-settle", { settlement }, ({ settlement }) => settlement !== null).then(() =>
     settleZonosOrderStep(
-      transform({ row, plan, settlement, created, input }, ({ row, plan, settlement, created, input }) => {
+      transform({ row, plan, settlement, input }, ({ row, plan, settlement, input }) => {
         const detail = zonosDetailOf(plan)
         if (!settlement || !detail) throw new Error("No Zonos order to settle")
         const notes = plan.kind === "create_order" ? plan.mapped.notes : []
@@ -151,8 +151,9 @@ export const importZonosOrderWorkflow = createWorkflow(IMPORT_ZONOS_ORDER_WORKFL
           source: input.source,
           imported: settlement.imported
             ? {
-                // The merchant may wonder why the order is older than its import: say so in its history.
-                notes: created?.adopted
+                // An order this import did not create was left by an interrupted one; the merchant may
+                // wonder why it is older than its import: say so in its history.
+                notes: settlement.as_created === null
                   ? [...notes, "An earlier import was interrupted (the process stopped); this one finished its Medusa order"]
                   : notes,
                 shortfalls: plan.kind === "create_order" ? plan.mapped.shortfalls : [],
